@@ -1,0 +1,167 @@
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { ArticleRecord } from '../core/types';
+import { ARTICLES_TABLE, PREFIX } from '../core/schema';
+import {
+  decodeCursor,
+  encodeCursor,
+  fromStoredItem,
+  toStoredItem,
+  type OffloadedText,
+  type StoredItem,
+} from '../core/store/record-layout';
+import type { S3ObjectStore } from './object-store';
+
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}
+
+export interface PageRequest {
+  cursor?: string | null;
+  limit?: number;
+}
+
+export interface RangeRequest extends PageRequest {
+  from?: string | null;
+  to?: string | null;
+}
+
+export type PutOutcome = 'written' | 'exists';
+
+/** Where article records live. One interface; DynamoDB is the implementation. */
+export interface ArticleStore {
+  get(id: string): Promise<ArticleRecord | null>;
+  /** `create` writes only if the id is new (redelivery is a no-op); `replace` overwrites. */
+  put(record: ArticleRecord, mode: 'create' | 'replace'): Promise<PutOutcome>;
+  setStory(id: string, fields: Pick<ArticleRecord, 'storyId' | 'role' | 'canonicalId'>): Promise<void>;
+  byStory(storyId: string, page?: PageRequest): Promise<Page<ArticleRecord>>;
+  byOutlet(outlet: string, range?: RangeRequest): Promise<Page<ArticleRecord>>;
+  byAgency(agency: string, range?: RangeRequest): Promise<Page<ArticleRecord>>;
+  /** Full export; the only Scan, for explicit whole-table jobs (stats, reprocess). */
+  scanAll(page?: PageRequest): Promise<Page<ArticleRecord>>;
+}
+
+const DEFAULT_PAGE = 50;
+const MAX_PAGE = 500;
+
+function rangeCondition(range: RangeRequest): { expr: string; values: Record<string, AttributeValue> } {
+  // Sort keys are `<published>#<id>`: `~` sorts after every character used in ids, so it closes `to` inclusively.
+  const from = range.from ?? null;
+  const to = range.to ? `${range.to}~` : null;
+  if (from && to) return { expr: ' AND publishedSort BETWEEN :from AND :to', values: { ':from': { S: from }, ':to': { S: to } } };
+  if (from) return { expr: ' AND publishedSort >= :from', values: { ':from': { S: from } } };
+  if (to) return { expr: ' AND publishedSort <= :to', values: { ':to': { S: to } } };
+  return { expr: '', values: {} };
+}
+
+export class DynamoArticleStore implements ArticleStore {
+  constructor(
+    private readonly dynamo: DynamoDBClient,
+    private readonly tableName: string,
+    private readonly bodies: { store: S3ObjectStore; bucket: string },
+  ) {}
+
+  async get(id: string): Promise<ArticleRecord | null> {
+    const r = await this.dynamo.send(new GetItemCommand({ TableName: this.tableName, Key: { id: { S: id } }, ConsistentRead: true }));
+    return r.Item ? this.hydrate(r.Item) : null;
+  }
+
+  async put(record: ArticleRecord, mode: 'create' | 'replace'): Promise<PutOutcome> {
+    const { item, offload } = toStoredItem(record, PREFIX.bodies);
+    // Text goes to S3 first, so a stored item never points at a missing object.
+    if (offload && item.bodyRef) await this.bodies.store.putText(this.bodies.bucket, item.bodyRef, JSON.stringify(offload));
+    try {
+      await this.dynamo.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: marshall(item, { removeUndefinedValues: true }),
+          ...(mode === 'create' ? { ConditionExpression: 'attribute_not_exists(id)' } : {}),
+        }),
+      );
+      return 'written';
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException || (err as { name?: string }).name === 'ConditionalCheckFailedException') return 'exists';
+      throw err;
+    }
+  }
+
+  async setStory(id: string, fields: Pick<ArticleRecord, 'storyId' | 'role' | 'canonicalId'>): Promise<void> {
+    await this.dynamo.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: { id: { S: id } },
+        UpdateExpression: 'SET storyId = :s, #r = :r, canonicalId = :c',
+        ConditionExpression: 'attribute_exists(id)',
+        ExpressionAttributeNames: { '#r': 'role' },
+        ExpressionAttributeValues: { ':s': { S: fields.storyId }, ':r': { S: fields.role }, ':c': { S: fields.canonicalId } },
+      }),
+    );
+  }
+
+  byStory(storyId: string, page: PageRequest = {}): Promise<Page<ArticleRecord>> {
+    return this.query('byStory', 'storyId = :k', { ':k': { S: storyId } }, page);
+  }
+
+  byOutlet(outlet: string, range: RangeRequest = {}): Promise<Page<ArticleRecord>> {
+    const c = rangeCondition(range);
+    return this.query('byOutletPublished', `outlet = :k${c.expr}`, { ':k': { S: outlet }, ...c.values }, range);
+  }
+
+  byAgency(agency: string, range: RangeRequest = {}): Promise<Page<ArticleRecord>> {
+    const c = rangeCondition(range);
+    return this.query('byAgency', `agency = :k${c.expr}`, { ':k': { S: agency }, ...c.values }, range);
+  }
+
+  async scanAll(page: PageRequest = {}): Promise<Page<ArticleRecord>> {
+    const r = await this.dynamo.send(
+      new ScanCommand({
+        TableName: this.tableName,
+        Limit: clampLimit(page.limit),
+        ExclusiveStartKey: decodeCursor(page.cursor) as Record<string, AttributeValue> | undefined,
+      }),
+    );
+    return { items: await Promise.all((r.Items ?? []).map((i) => this.hydrate(i))), cursor: encodeCursor(r.LastEvaluatedKey) };
+  }
+
+  private async query(
+    indexName: string,
+    keyCondition: string,
+    values: Record<string, AttributeValue>,
+    page: PageRequest,
+  ): Promise<Page<ArticleRecord>> {
+    if (!ARTICLES_TABLE.globalSecondaryIndexes.some((i) => i.indexName === indexName)) throw new Error(`Unknown index ${indexName}`);
+    const r = await this.dynamo.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: indexName,
+        KeyConditionExpression: keyCondition,
+        ExpressionAttributeValues: values,
+        Limit: clampLimit(page.limit),
+        ExclusiveStartKey: decodeCursor(page.cursor) as Record<string, AttributeValue> | undefined,
+      }),
+    );
+    return { items: await Promise.all((r.Items ?? []).map((i) => this.hydrate(i))), cursor: encodeCursor(r.LastEvaluatedKey) };
+  }
+
+  private async hydrate(raw: Record<string, AttributeValue>): Promise<ArticleRecord> {
+    const item = unmarshall(raw) as StoredItem;
+    let offloaded: OffloadedText | null = null;
+    if (item.bodyRef) offloaded = JSON.parse(await this.bodies.store.getText(this.bodies.bucket, item.bodyRef)) as OffloadedText;
+    return fromStoredItem(item, offloaded);
+  }
+}
+
+function clampLimit(limit: number | undefined): number {
+  if (!limit || !Number.isFinite(limit) || limit <= 0) return DEFAULT_PAGE;
+  return Math.min(Math.floor(limit), MAX_PAGE);
+}

@@ -1,0 +1,48 @@
+import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+
+export interface ObjectHead {
+  size: number;
+  contentType: string | null;
+  metadata: Record<string, string>;
+  versionId: string | null;
+  eTag: string | null;
+}
+
+/** Reads raw uploads and keeps large cleaned bodies, in one S3 bucket or another. */
+export class S3ObjectStore {
+  constructor(private readonly s3: S3Client) {}
+
+  async head(bucket: string, key: string, versionId?: string | null): Promise<ObjectHead | null> {
+    try {
+      const r = await this.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }));
+      return {
+        size: r.ContentLength ?? 0,
+        contentType: r.ContentType ?? null,
+        metadata: r.Metadata ?? {},
+        versionId: r.VersionId && r.VersionId !== 'null' ? r.VersionId : null,
+        eTag: r.ETag ? r.ETag.replace(/"/g, '') : null,
+      };
+    } catch (err) {
+      if (err instanceof NotFound || err instanceof NoSuchKey || (err as { name?: string }).name === 'NotFound') return null;
+      throw err;
+    }
+  }
+
+  async getBytes(bucket: string, key: string, versionId?: string | null): Promise<Uint8Array> {
+    const r = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }));
+    if (!r.Body) return new Uint8Array();
+    return r.Body.transformToByteArray();
+  }
+
+  async getText(bucket: string, key: string): Promise<string> {
+    return new TextDecoder('utf-8').decode(await this.getBytes(bucket, key));
+  }
+
+  async putText(bucket: string, key: string, text: string, contentType = 'application/json; charset=utf-8', metadata?: Record<string, string>): Promise<void> {
+    await this.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: text, ContentType: contentType, ...(metadata ? { Metadata: metadata } : {}) }));
+  }
+
+  async putBytes(bucket: string, key: string, bytes: Uint8Array, metadata?: Record<string, string>): Promise<void> {
+    await this.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ...(metadata ? { Metadata: metadata } : {}) }));
+  }
+}

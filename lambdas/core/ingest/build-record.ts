@@ -1,0 +1,120 @@
+import type { ArticleRecord, CleanOptions, CleanResult, InputFormat } from '../types';
+import { cleanArticle } from '../clean';
+import { RULES_VERSION } from '../rules';
+import { decodeBytes } from './decode';
+import { fileNameOfKey, formatFromKey, outletFromKey, parseJsonEnvelope, sniffFormat } from './source-format';
+import { articleId } from './article-id';
+
+/** Where an object came from, as the handler learned it from the event and a HEAD request. */
+export interface SourceMeta {
+  bucket: string;
+  key: string;
+  versionId: string | null;
+  eTag: string | null;
+  size: number;
+  contentType?: string | null;
+  /** Outlet from object metadata (`x-amz-meta-outlet`), which overrides the key. */
+  metadataOutlet?: string | null;
+}
+
+export const UNKNOWN_OUTLET = 'unknown';
+
+/** Object metadata first (an explicit choice), then the key's `raw/<outlet>/` segment. */
+export function outletOf(meta: Pick<SourceMeta, 'key' | 'metadataOutlet'>): string {
+  return meta.metadataOutlet?.trim() || outletFromKey(meta.key) || UNKNOWN_OUTLET;
+}
+
+export function idForSource(meta: Pick<SourceMeta, 'bucket' | 'key' | 'versionId' | 'eTag'>): string {
+  return articleId(meta.bucket, meta.key, meta.versionId ?? meta.eTag);
+}
+
+function charsetOf(contentType: string | null | undefined): string | null {
+  const m = contentType ? /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType) : null;
+  return m ? m[1] : null;
+}
+
+const EMPTY_CLEAN: Omit<CleanResult, 'status' | 'reason'> = {
+  title: null,
+  standfirst: null,
+  byline: null,
+  published: null,
+  syndication: [],
+  credits: [],
+  paragraphs: [],
+  headings: [],
+  language: null,
+  sourceUrl: null,
+  removed: [],
+};
+
+export function rejectedResult(reason: string): CleanResult {
+  return { ...EMPTY_CLEAN, status: 'rejected', reason };
+}
+
+export function countWords(paragraphs: string[]): number {
+  let n = 0;
+  for (const p of paragraphs) n += p.split(/\s+/).filter(Boolean).length;
+  return n;
+}
+
+/** Decode, sniff and clean one object's bytes. Never throws for content. */
+export function cleanObject(
+  bytes: Uint8Array,
+  meta: SourceMeta,
+  options: CleanOptions = {},
+): { format: InputFormat | 'unknown'; outlet: string; result: CleanResult } {
+  const keyFormat = formatFromKey(meta.key);
+  const outletFromMeta = meta.metadataOutlet?.trim() || null;
+  let outlet = outletOf(meta);
+  const decoded = decodeBytes(bytes, { isHtml: keyFormat !== 'text', declaredCharset: charsetOf(meta.contentType) });
+  if (!decoded.ok) return { format: keyFormat ?? 'unknown', outlet, result: rejectedResult(decoded.reason) };
+
+  let content = decoded.text;
+  let format: 'html' | 'text' = keyFormat === 'html' || keyFormat === 'text' ? keyFormat : sniffFormat(content);
+  let url: string | null = null;
+  if (keyFormat === 'json') {
+    const env = parseJsonEnvelope(content);
+    if (typeof env === 'string') return { format: 'json', outlet, result: rejectedResult(env) };
+    content = env.content;
+    format = env.format;
+    url = env.url;
+    if (!outletFromMeta && env.outlet) outlet = env.outlet;
+  }
+  try {
+    const result = cleanArticle({ content, format, sourceName: fileNameOfKey(meta.key), outlet, url }, options);
+    return { format: keyFormat ?? format, outlet, result };
+  } catch (err) {
+    // The cleaner is meant never to throw; if a page still breaks it, keep a record rather than lose the article.
+    const msg = err instanceof Error ? err.message : String(err);
+    return { format: keyFormat ?? format, outlet, result: rejectedResult(`The cleaner failed on this page: ${msg.slice(0, 200)}`) };
+  }
+}
+
+/** The stored record before dedupe fills in story fields. */
+export function buildRecord(
+  meta: SourceMeta,
+  cleaned: { format: InputFormat | 'unknown'; outlet: string; result: CleanResult },
+  ingestedAt: string,
+): ArticleRecord {
+  const id = idForSource(meta);
+  const { result } = cleaned;
+  return {
+    id,
+    outlet: cleaned.outlet,
+    sourceKey: meta.key,
+    sourceBucket: meta.bucket,
+    sourceVersion: meta.versionId ?? meta.eTag,
+    format: cleaned.format,
+    ...result,
+    body: result.paragraphs.join('\n\n'),
+    wordCount: countWords(result.paragraphs),
+    storyId: id,
+    role: 'original',
+    canonicalId: id,
+    match: null,
+    rulesVersion: RULES_VERSION,
+    ingestedAt,
+    bodyRef: null,
+    rawBytes: meta.size,
+  };
+}

@@ -1,0 +1,155 @@
+import sniffHtmlEncoding from 'html-encoding-sniffer';
+
+/** Bytes → text, or a one-sentence reason why the bytes are not a text page. */
+export type DecodeResult = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
+
+/** File signatures of formats people upload by mistake; checked before any decoding. */
+const BINARY_SIGNATURES: ReadonlyArray<{ name: string; bytes: number[] }> = [
+  { name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
+  { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { name: 'a WebP/RIFF file', bytes: [0x52, 0x49, 0x46, 0x46] },
+  { name: 'gzip-compressed data', bytes: [0x1f, 0x8b] },
+  { name: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { name: 'a ZIP archive (or Office document)', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'a 7-Zip archive', bytes: [0x37, 0x7a, 0xbc, 0xaf] },
+  { name: 'a bzip2 archive', bytes: [0x42, 0x5a, 0x68] },
+  { name: 'an ELF executable', bytes: [0x7f, 0x45, 0x4c, 0x46] },
+];
+
+/** Share of control characters above which decoded "text" is really binary. */
+const MAX_CONTROL_SHARE = 0.1;
+
+const CP1252 = new TextDecoder('windows-1252');
+const CP1252_TABLE: string[] = Array.from({ length: 256 }, (_, b) => CP1252.decode(Uint8Array.of(b)));
+
+export function detectBinary(bytes: Uint8Array): string | null {
+  for (const sig of BINARY_SIGNATURES) {
+    if (bytes.length >= sig.bytes.length && sig.bytes.every((b, i) => bytes[i] === b)) return sig.name;
+  }
+  return null;
+}
+
+function bomEncoding(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** UTF-16 without a BOM shows up as ASCII with every other byte zero. */
+function bomlessUtf16(bytes: Uint8Array): string | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero / pairs > 0.4 && evenZero / pairs < 0.05) return 'utf-16le';
+  if (evenZero / pairs > 0.4 && oddZero / pairs < 0.05) return 'utf-16be';
+  return null;
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Length of the well-formed UTF-8 sequence starting at i, or 0 when the byte there starts none. */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i];
+  const cont = (k: number) => i + k < bytes.length && (bytes[i + k] & 0xc0) === 0x80;
+  if (b < 0x80) return 1;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const b1 = bytes[i + 1];
+    if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f)) return 0;
+    return cont(1) && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const b1 = bytes[i + 1];
+    if ((b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return 0;
+    return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/**
+ * Pages pasted together from several sources mix UTF-8 with Windows-1252; decode each
+ * well-formed UTF-8 sequence as UTF-8 and every stray byte as Windows-1252, so no
+ * character is lost to U+FFFD.
+ */
+export function decodeMixedUtf8(bytes: Uint8Array): string {
+  const out: string[] = [];
+  const utf8 = new TextDecoder('utf-8');
+  let runStart = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const len = utf8SequenceLength(bytes, i);
+    if (len > 0) {
+      i += len;
+      continue;
+    }
+    if (i > runStart) out.push(utf8.decode(bytes.subarray(runStart, i)));
+    out.push(CP1252_TABLE[bytes[i]]);
+    i++;
+    runStart = i;
+  }
+  if (i > runStart) out.push(utf8.decode(bytes.subarray(runStart, i)));
+  return out.join('');
+}
+
+function controlShare(text: string): number {
+  if (text.length === 0) return 0;
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) controls++;
+  }
+  return controls / sample.length;
+}
+
+function pickEncoding(bytes: Uint8Array, isHtml: boolean, declaredCharset: string | null): string {
+  const bom = bomEncoding(bytes) ?? bomlessUtf16(bytes);
+  if (bom) return bom;
+  // Valid UTF-8 wins over a meta charset: pages are re-saved as UTF-8 far more often
+  // than their <meta> is updated, and cp1252 text is almost never valid UTF-8 by accident.
+  if (isValidUtf8(bytes)) return 'utf-8';
+  const sniffed = isHtml
+    ? sniffHtmlEncoding(bytes, { transportLayerEncodingLabel: declaredCharset ?? undefined, defaultEncoding: 'windows-1252' })
+    : (declaredCharset ?? 'windows-1252');
+  return sniffed.toLowerCase() === 'utf-8' ? 'mixed-utf-8' : sniffed.toLowerCase();
+}
+
+/**
+ * Decode an uploaded object. `declaredCharset` is the charset from the object's
+ * Content-Type, when the uploader set one.
+ */
+export function decodeBytes(bytes: Uint8Array, opts: { isHtml: boolean; declaredCharset?: string | null }): DecodeResult {
+  if (bytes.length === 0) return { ok: false, reason: 'The object is empty.' };
+  const binary = detectBinary(bytes);
+  if (binary) return { ok: false, reason: `The object is ${binary}, not a text or HTML page.` };
+  const encoding = pickEncoding(bytes, opts.isHtml, opts.declaredCharset ?? null);
+  let text: string;
+  try {
+    text = encoding === 'mixed-utf-8' ? decodeMixedUtf8(bytes) : new TextDecoder(encoding).decode(bytes);
+  } catch {
+    text = decodeMixedUtf8(bytes);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (controlShare(text) > MAX_CONTROL_SHARE) {
+    return { ok: false, reason: 'The object looks like binary data, not a text or HTML page.' };
+  }
+  // NULs carry no text and break downstream parsers.
+  text = text.replace(/\u0000/g, '');
+  if (text.trim() === '') return { ok: false, reason: 'The object contains only whitespace.' };
+  return { ok: true, text, encoding };
+}

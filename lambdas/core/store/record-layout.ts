@@ -1,0 +1,78 @@
+import type { ArticleRecord } from '../types';
+
+/**
+ * How a record is laid out as a DynamoDB item: derived sort keys for the GSIs, and the
+ * split of large text into an S3 object so the item stays under DynamoDB's 400 KB limit.
+ */
+
+/** Items above this (estimated) size keep their text in S3; leaves headroom under 400 KB. */
+export const MAX_INLINE_ITEM_BYTES = 300_000;
+
+/** The fields that move to S3 when an item is too large. */
+export interface OffloadedText {
+  paragraphs: string[];
+  headings: string[];
+  removed: ArticleRecord['removed'];
+}
+
+export type StoredItem = Omit<ArticleRecord, 'body'> & {
+  storySort?: string;
+  publishedSort: string;
+  agency?: string;
+};
+
+export function publishedSortKey(r: Pick<ArticleRecord, 'published' | 'ingestedAt' | 'id'>): string {
+  return `${r.published ?? r.ingestedAt}#${r.id}`;
+}
+
+export function bodyKeyFor(id: string, prefix: string): string {
+  return `${prefix}${id}.json`;
+}
+
+export function estimateBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}
+
+/** Record → item (and the text to offload, when it does not fit). `body` is derived, never stored. */
+export function toStoredItem(record: ArticleRecord, bodyPrefix: string): { item: StoredItem; offload: OffloadedText | null } {
+  const { body: _body, ...rest } = record;
+  const item: StoredItem = { ...rest, publishedSort: publishedSortKey(record) };
+  // Rejected records stay out of the story index: they belong to no story.
+  if (record.status === 'clean') item.storySort = publishedSortKey(record);
+  if (record.syndication.length > 0) item.agency = record.syndication[0];
+  if (estimateBytes(item) <= MAX_INLINE_ITEM_BYTES) return { item: { ...item, bodyRef: null }, offload: null };
+  const offload: OffloadedText = { paragraphs: record.paragraphs, headings: record.headings, removed: record.removed };
+  return {
+    item: { ...item, paragraphs: [], headings: [], removed: [], bodyRef: bodyKeyFor(record.id, bodyPrefix) },
+    offload,
+  };
+}
+
+/** Item (+ offloaded text when it had some) → the record users see. */
+export function fromStoredItem(item: StoredItem, offloaded: OffloadedText | null): ArticleRecord {
+  const { storySort: _s, publishedSort: _p, agency: _a, ...rest } = item;
+  const text = offloaded ?? { paragraphs: item.paragraphs ?? [], headings: item.headings ?? [], removed: item.removed ?? [] };
+  return { ...rest, ...text, body: text.paragraphs.join('\n\n') };
+}
+
+/** Opaque pagination cursor around a DynamoDB LastEvaluatedKey. */
+export function encodeCursor(key: Record<string, unknown> | undefined): string | null {
+  return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : null;
+}
+
+export function decodeCursor(cursor: string | null | undefined): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  throw new InvalidCursorError();
+}
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('The cursor is not valid; pass the cursor value from a previous page unchanged.');
+  }
+}

@@ -1,0 +1,52 @@
+import { createClients, type AwsClients } from '../adapters/clients';
+import { DynamoArticleStore } from '../adapters/article-store';
+import { S3ObjectStore } from '../adapters/object-store';
+import { ENV } from '../core/schema';
+import type { IngestDeps } from './ingest-object';
+import { createLogger, parseLogLevel } from './log';
+
+export const DEFAULT_MAX_OBJECT_BYTES = 20 * 1024 * 1024;
+
+export interface ResourceNames {
+  articlesTable: string;
+  fingerprintTable: string;
+  bodyBucket: string;
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const v = env[name];
+  if (!v) throw new Error(`Environment variable ${name} is not set.`);
+  return v;
+}
+
+export function resourceNamesFromEnv(env: NodeJS.ProcessEnv): ResourceNames {
+  return {
+    articlesTable: required(env, ENV.articlesTable),
+    fingerprintTable: required(env, ENV.fingerprintTable),
+    bodyBucket: required(env, ENV.bodyBucket),
+  };
+}
+
+/** Wire the adapters around clients that were built once for the process. */
+export function buildIngestDeps(
+  clients: AwsClients,
+  names: ResourceNames,
+  opts: { maxObjectBytes?: number; logLevel?: string; now?: () => Date } = {},
+): IngestDeps {
+  const objects = new S3ObjectStore(clients.s3);
+  return {
+    objects,
+    articles: new DynamoArticleStore(clients.dynamo, names.articlesTable, { store: objects, bucket: names.bodyBucket }),
+    maxObjectBytes: opts.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES,
+    now: opts.now ?? (() => new Date()),
+    log: createLogger(parseLogLevel(opts.logLevel)),
+  };
+}
+
+export function ingestDepsFromEnv(env: NodeJS.ProcessEnv = process.env): IngestDeps {
+  const maxBytes = Number(env[ENV.maxObjectBytes]);
+  return buildIngestDeps(createClients(), resourceNamesFromEnv(env), {
+    maxObjectBytes: Number.isFinite(maxBytes) && maxBytes > 0 ? maxBytes : undefined,
+    logLevel: env[ENV.logLevel],
+  });
+}

@@ -1,0 +1,48 @@
+import type { SQSBatchResponse, SQSEvent } from './sqs-types';
+import { parseS3Message } from '../core/ingest/s3-event';
+import { errorFields } from './log';
+import { ingestObject, type IngestDeps, type IngestOutcome } from './ingest-object';
+
+/** Messages in one batch handled side by side; bounded so one batch cannot exhaust memory. */
+const BATCH_PARALLELISM = 4;
+
+export type IngestHandler = (event: SQSEvent) => Promise<SQSBatchResponse>;
+
+export interface BatchObserver {
+  onOutcome?(outcome: IngestOutcome, id: string | undefined): void;
+}
+
+/**
+ * SQS batch of S3 events → records. A failing message is reported back alone
+ * (partial batch response) so SQS retries just that one; bad content never fails.
+ */
+export function createIngestHandler(deps: IngestDeps, observer: BatchObserver = {}): IngestHandler {
+  return async (event) => {
+    const failures: { itemIdentifier: string }[] = [];
+    const records = event.Records ?? [];
+    let next = 0;
+    const worker = async () => {
+      while (next < records.length) {
+        const msg = records[next++];
+        const parsed = parseS3Message(msg.body);
+        if (parsed.kind === 'test') continue;
+        if (parsed.kind === 'invalid') {
+          // Retrying a malformed message can never succeed; log it and let it go.
+          deps.log.warn('ignored message', { messageId: msg.messageId, reason: parsed.reason });
+          continue;
+        }
+        try {
+          for (const ref of parsed.objects) {
+            const r = await ingestObject(ref, deps);
+            observer.onOutcome?.(r.outcome, r.id);
+          }
+        } catch (err) {
+          deps.log.error('message failed, will be retried', { messageId: msg.messageId, ...errorFields(err) });
+          failures.push({ itemIdentifier: msg.messageId });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(BATCH_PARALLELISM, records.length) }, worker));
+    return { batchItemFailures: failures };
+  };
+}

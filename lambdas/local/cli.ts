@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+import { resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { cleanCommand, demoCommand, getCommand, ingestCommand, listCommand, NotFoundError, type GlobalOptions } from './commands';
+import { defaultFormat, OUTPUT_FORMATS, type OutputFormat } from './output';
+
+/** Exit codes: 0 ok, 1 not found, 2 usage error, 3 anything else. */
+const EXIT = { ok: 0, notFound: 1, usage: 2, failure: 3 } as const;
+
+const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+
+function globalOptions(cmd: Command): GlobalOptions {
+  const o = cmd.optsWithGlobals() as { dataDir?: string; format?: OutputFormat };
+  return {
+    dataDir: resolve(o.dataDir ?? process.env.NEWS_INGEST_DATA_DIR ?? '.news-ingest'),
+    format: o.format ?? defaultFormat(),
+  };
+}
+
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+)?$/.test(value)) throw new InvalidArgumentError('expected an ISO date like 2021-03-22 or 2021-03-22T10:00.');
+  return value;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('news-ingest')
+    .description('Clean raw news pages into deduplicated records, locally or against a deployed stack.')
+    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS))
+    .option('--data-dir <dir>', 'local state directory (default .news-ingest, or NEWS_INGEST_DATA_DIR)')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('clean')
+    .description('clean files without storing them; prints records')
+    .argument('<paths...>', 'files or directories')
+    .action((paths: string[], _o, cmd: Command) => cleanCommand(paths, globalOptions(cmd)));
+
+  program
+    .command('ingest')
+    .description('upload files under raw/<outlet>/ and run the pipeline (outlet = parent directory name)')
+    .argument('<paths...>', 'files or directories')
+    .option('--outlet <name>', 'outlet for every file, instead of the parent directory name')
+    .action(async (paths: string[], o: { outlet?: string }, cmd: Command) => {
+      await ingestCommand(paths, { ...globalOptions(cmd), outlet: o.outlet });
+    });
+
+  program
+    .command('get')
+    .description('one record by article id')
+    .argument('<article-id>')
+    .action((id: string, _o, cmd: Command) => getCommand(id, globalOptions(cmd)));
+
+  program
+    .command('list')
+    .description('list records, by outlet and published date when --outlet is given')
+    .option('--outlet <outlet>')
+    .option('--from <date>', 'published on or after (ISO date)', isoDate)
+    .option('--to <date>', 'published on or before (ISO date)', isoDate)
+    .action((o: { outlet?: string; from?: string; to?: string }, cmd: Command) => listCommand({ ...globalOptions(cmd), ...o }));
+
+  program
+    .command('demo')
+    .description('ingest the five seed articles into the data directory and print their records (npm start)')
+    .action((_o, cmd: Command) => demoCommand(REPO_ROOT, { ...globalOptions(cmd), format: (cmd.optsWithGlobals() as { format?: OutputFormat }).format ?? 'table' }));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version requests end here too, with exit code 0.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof NotFoundError) {
+      process.stderr.write(`${err.message}\n`);
+      return EXIT.notFound;
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`news-ingest: ${msg}\n`);
+    return EXIT.failure;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

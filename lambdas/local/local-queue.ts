@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { IngestHandler } from '../handlers/ingest-handler';
+import type { SQSRecord } from '../handlers/sqs-types';
+
+/** SQS semantics the pipeline relies on, in process: batches, visibility timeout, receive counts, a DLQ. */
+
+export interface QueueMessage {
+  messageId: string;
+  body: string;
+  receiveCount: number;
+  /** Epoch ms when the message may be received again. */
+  visibleAt: number;
+  lastError?: string;
+}
+
+export interface DeadLetterStore {
+  add(msg: QueueMessage): void;
+  list(): QueueMessage[];
+  clear(): void;
+}
+
+export class MemoryDeadLetters implements DeadLetterStore {
+  private items: QueueMessage[] = [];
+  add(msg: QueueMessage): void {
+    this.items.push(msg);
+  }
+  list(): QueueMessage[] {
+    return [...this.items];
+  }
+  clear(): void {
+    this.items = [];
+  }
+}
+
+export interface LocalQueueOptions {
+  visibilityTimeoutMs: number;
+  maxReceiveCount: number;
+  batchSize: number;
+  /** Handler invocations running at once (Lambda's max concurrency). */
+  concurrency: number;
+  deadLetters: DeadLetterStore;
+}
+
+export const LOCAL_QUEUE_DEFAULTS: Omit<LocalQueueOptions, 'deadLetters'> = {
+  visibilityTimeoutMs: 30_000,
+  maxReceiveCount: 5,
+  batchSize: 10,
+  concurrency: 4,
+};
+
+export class LocalQueue {
+  private readonly messages = new Map<string, QueueMessage>();
+  private readonly opts: LocalQueueOptions;
+
+  constructor(
+    private handler: IngestHandler,
+    opts: Partial<LocalQueueOptions> = {},
+  ) {
+    this.opts = { ...LOCAL_QUEUE_DEFAULTS, deadLetters: new MemoryDeadLetters(), ...opts };
+  }
+
+  get deadLetters(): DeadLetterStore {
+    return this.opts.deadLetters;
+  }
+
+  setHandler(handler: IngestHandler): void {
+    this.handler = handler;
+  }
+
+  send(body: string): string {
+    const messageId = randomUUID();
+    this.messages.set(messageId, { messageId, body, receiveCount: 0, visibleAt: 0 });
+    return messageId;
+  }
+
+  get depth(): number {
+    return this.messages.size;
+  }
+
+  /** Deliver until the queue is empty; bounded by `timeoutMs` so a stuck handler cannot hang the caller. */
+  async drain(timeoutMs = 10 * 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const workers = Array.from({ length: this.opts.concurrency }, () => this.work(deadline));
+    await Promise.all(workers);
+    if (this.messages.size > 0) throw new Error(`Queue did not drain within ${timeoutMs} ms (${this.messages.size} messages left).`);
+  }
+
+  private receive(now: number): QueueMessage[] {
+    const batch: QueueMessage[] = [];
+    for (const m of this.messages.values()) {
+      if (m.visibleAt > now) continue;
+      m.receiveCount++;
+      m.visibleAt = now + this.opts.visibilityTimeoutMs;
+      batch.push(m);
+      if (batch.length >= this.opts.batchSize) break;
+    }
+    return batch;
+  }
+
+  private async work(deadline: number): Promise<void> {
+    while (this.messages.size > 0 && Date.now() < deadline) {
+      const batch = this.receive(Date.now());
+      if (batch.length === 0) {
+        const soonest = Math.min(...[...this.messages.values()].map((m) => m.visibleAt));
+        await sleep(Math.max(1, Math.min(soonest - Date.now(), 100, deadline - Date.now())));
+        continue;
+      }
+      const failed = await this.invoke(batch);
+      for (const m of batch) {
+        if (!failed.has(m.messageId)) {
+          this.messages.delete(m.messageId);
+        } else if (m.receiveCount >= this.opts.maxReceiveCount) {
+          // As SQS does with a redrive policy: after maxReceiveCount receives, move it aside.
+          this.messages.delete(m.messageId);
+          this.opts.deadLetters.add({ ...m, lastError: failed.get(m.messageId) });
+        }
+        // Otherwise it stays invisible until its visibility timeout ends, then is received again.
+      }
+    }
+  }
+
+  private async invoke(batch: QueueMessage[]): Promise<Map<string, string>> {
+    const records: SQSRecord[] = batch.map((m) => ({
+      messageId: m.messageId,
+      body: m.body,
+      eventSource: 'aws:sqs',
+      attributes: { ApproximateReceiveCount: String(m.receiveCount) },
+    }));
+    try {
+      const res = await this.handler({ Records: records });
+      return new Map(res.batchItemFailures.map((f) => [f.itemIdentifier, 'reported as failed by the handler']));
+    } catch (err) {
+      // A thrown handler fails the whole batch, as Lambda does.
+      const why = err instanceof Error ? err.message : String(err);
+      return new Map(batch.map((m) => [m.messageId, why]));
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,44 @@
+import Table from 'cli-table3';
+import type { ArticleRecord } from '../core/types';
+
+export type OutputFormat = 'table' | 'json' | 'jsonl';
+
+export const OUTPUT_FORMATS: OutputFormat[] = ['table', 'json', 'jsonl'];
+
+/** Table on a terminal, JSON when piped — what a user scripting the CLI expects. */
+export function defaultFormat(stream: NodeJS.WriteStream = process.stdout): OutputFormat {
+  return stream.isTTY ? 'table' : 'json';
+}
+
+export interface Column<T> {
+  header: string;
+  value: (row: T) => string | number | null | undefined;
+  width?: number;
+}
+
+function truncate(s: string, width: number | undefined): string {
+  if (!width || s.length <= width) return s;
+  return s.slice(0, Math.max(0, width - 1)) + '…';
+}
+
+export function renderTable<T>(rows: T[], columns: Column<T>[]): string {
+  const table = new Table({ head: columns.map((c) => c.header), style: { head: [], border: [] }, wordWrap: false });
+  for (const r of rows) table.push(columns.map((c) => truncate(String(c.value(r) ?? ''), c.width)));
+  return table.toString();
+}
+
+export function render<T>(rows: T[], format: OutputFormat, columns: Column<T>[]): string {
+  if (format === 'json') return JSON.stringify(rows, null, 2);
+  if (format === 'jsonl') return rows.map((r) => JSON.stringify(r)).join('\n');
+  return renderTable(rows, columns);
+}
+
+export const RECORD_COLUMNS: Column<ArticleRecord>[] = [
+  { header: 'id', value: (r) => r.id },
+  { header: 'outlet', value: (r) => r.outlet, width: 18 },
+  { header: 'title', value: (r) => r.title ?? (r.reason ? `(${r.reason})` : ''), width: 56 },
+  { header: 'words', value: (r) => r.wordCount },
+  { header: 'status', value: (r) => r.status },
+  { header: 'story', value: (r) => (r.status === 'clean' ? r.storyId : '') },
+  { header: 'role', value: (r) => (r.status === 'clean' ? r.role : '') },
+];

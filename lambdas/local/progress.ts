@@ -1,0 +1,36 @@
+import type { IngestCounts } from './ingest-files';
+
+/** A progress line on a terminal; plain lines when piped; silent when output is machine-readable. */
+export class Progress {
+  private readonly tty: boolean;
+  private lastPlain = 0;
+
+  constructor(
+    private readonly total: number,
+    private readonly quiet: boolean,
+    private readonly stream: NodeJS.WriteStream = process.stderr,
+  ) {
+    this.tty = Boolean(stream.isTTY);
+  }
+
+  update(c: IngestCounts): void {
+    if (this.quiet) return;
+    const done = c.clean + c.rejected + c.duplicate;
+    if (this.tty) {
+      const width = 30;
+      const filled = this.total ? Math.round((done / this.total) * width) : width;
+      this.stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total}  clean ${c.clean}  rejected ${c.rejected}  duplicate ${c.duplicate}`);
+    } else if (done - this.lastPlain >= Math.max(1, Math.ceil(this.total / 10)) || done === this.total) {
+      this.lastPlain = done;
+      this.stream.write(`processed ${done}/${this.total} (clean ${c.clean}, rejected ${c.rejected}, duplicate ${c.duplicate})\n`);
+    }
+  }
+
+  done(c: IngestCounts): void {
+    if (this.quiet) return;
+    if (this.tty) this.stream.write('\n');
+    this.stream.write(
+      `Ingested ${c.uploaded} file(s): ${c.clean} clean, ${c.rejected} rejected, ${c.duplicate} duplicate, ${c.failed} dead-lettered.\n`,
+    );
+  }
+}

