@@ -20,8 +20,27 @@ const BINARY_SIGNATURES: ReadonlyArray<{ name: string; bytes: number[] }> = [
 /** Share of control characters above which decoded "text" is really binary. */
 const MAX_CONTROL_SHARE = 0.1;
 
-const CP1252 = new TextDecoder('windows-1252');
-const CP1252_TABLE: string[] = Array.from({ length: 256 }, (_, b) => CP1252.decode(Uint8Array.of(b)));
+/**
+ * Windows-1252 bytes 0x80–0x9F (curly quotes, dashes, €). Written out because Node's
+ * TextDecoder('windows-1252') decodes them as Latin-1 C1 controls.
+ */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_TABLE: string[] = Array.from({ length: 256 }, (_, b) =>
+  b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b),
+);
+
+function decodeCp1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) {
+    let chunk = '';
+    const end = Math.min(bytes.length, i + 8192);
+    for (let j = i; j < end; j++) chunk += CP1252_TABLE[bytes[j]];
+    parts.push(chunk);
+  }
+  return parts.join('');
+}
 
 export function detectBinary(bytes: Uint8Array): string | null {
   for (const sig of BINARY_SIGNATURES) {
@@ -117,16 +136,30 @@ function controlShare(text: string): number {
   return controls / sample.length;
 }
 
+/** Whether the bytes hold at least one well-formed multi-byte UTF-8 sequence. */
+function hasUtf8Multibyte(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 1 << 20);
+  for (let i = 0; i < n; i++) if (bytes[i] >= 0xc2 && utf8SequenceLength(bytes, i) > 1) return true;
+  return false;
+}
+
+const LATIN_FAMILY = new Set(['windows-1252', 'iso-8859-1', 'us-ascii']);
+
 function pickEncoding(bytes: Uint8Array, isHtml: boolean, declaredCharset: string | null): string {
   const bom = bomEncoding(bytes) ?? bomlessUtf16(bytes);
   if (bom) return bom;
   // Valid UTF-8 wins over a meta charset: pages are re-saved as UTF-8 far more often
   // than their <meta> is updated, and cp1252 text is almost never valid UTF-8 by accident.
   if (isValidUtf8(bytes)) return 'utf-8';
-  const sniffed = isHtml
-    ? sniffHtmlEncoding(bytes, { transportLayerEncodingLabel: declaredCharset ?? undefined, defaultEncoding: 'windows-1252' })
-    : (declaredCharset ?? 'windows-1252');
-  return sniffed.toLowerCase() === 'utf-8' ? 'mixed-utf-8' : sniffed.toLowerCase();
+  const sniffed = (
+    isHtml
+      ? sniffHtmlEncoding(bytes, { transportLayerEncodingLabel: declaredCharset ?? undefined, defaultEncoding: 'windows-1252' })
+      : (declaredCharset ?? 'windows-1252')
+  ).toLowerCase();
+  // Invalid UTF-8 that still holds UTF-8 sequences is a mix (UTF-8 page with pasted cp1252 bytes):
+  // decode both. A declared non-Latin legacy charset (cp1251, Shift_JIS, …) is trusted as is.
+  if (sniffed === 'utf-8' || (LATIN_FAMILY.has(sniffed) && hasUtf8Multibyte(bytes))) return 'mixed-utf-8';
+  return sniffed;
 }
 
 /**
@@ -140,7 +173,9 @@ export function decodeBytes(bytes: Uint8Array, opts: { isHtml: boolean; declared
   const encoding = pickEncoding(bytes, opts.isHtml, opts.declaredCharset ?? null);
   let text: string;
   try {
-    text = encoding === 'mixed-utf-8' ? decodeMixedUtf8(bytes) : new TextDecoder(encoding).decode(bytes);
+    if (encoding === 'mixed-utf-8') text = decodeMixedUtf8(bytes);
+    else if (encoding === 'windows-1252' || encoding === 'iso-8859-1' || encoding === 'us-ascii') text = decodeCp1252(bytes);
+    else text = new TextDecoder(encoding).decode(bytes);
   } catch {
     text = decodeMixedUtf8(bytes);
   }
