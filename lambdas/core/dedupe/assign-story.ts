@@ -1,0 +1,150 @@
+/**
+ * Story assignment: fingerprint → atomic key membership (finds earlier articles, race-safe) →
+ * verify the best candidates → join the story of the best verified match, merging stories a
+ * verified match proves to be one. The port is injected; nothing here touches AWS or a clock.
+ *
+ * Port calls per article are bounded by constants (keys per article, one batch read of
+ * candidates, a few story reads/writes), never by corpus size.
+ */
+import type { DedupeMatch, StoryRole } from '../types';
+import { ageKey, bestRanked, canonicalRank } from './canonical';
+import { boilerplateKeys, rankCandidates } from './candidates';
+import { buildFingerprint, indexKeys } from './fingerprint';
+import type { FingerprintIndexPort, StoredArticle, StoryState } from './port';
+import type { Assignment, DedupeDoc, Fingerprint, Verification } from './types';
+import { verifyPair } from './verify';
+import { isWireOutlet } from './wire';
+
+/** Merge chains are short (a merge points at the older root); this only guards against bugs. */
+const MAX_CHAIN = 16;
+
+interface Verified {
+  candidate: StoredArticle;
+  result: Verification;
+}
+
+export async function assignStory(doc: DedupeDoc, port: FingerprintIndexPort): Promise<Assignment> {
+  const fp = buildFingerprint(doc);
+  const known = await port.putArticle(fp);
+  // Redelivery: the first run finished, so its answer stands (membership is not re-added).
+  if (known?.assignment) return known.assignment;
+
+  const hits = await port.addToKeys(indexKeys(fp), fp.articleId);
+  const candidates = await port.getArticles(rankCandidates(hits, fp.articleId));
+  const boilerplate = boilerplateKeys(hits, candidates);
+  const verified: Verified[] = [];
+  for (const candidate of candidates) {
+    const result = verifyPair(fp, candidate.fingerprint, { isBoilerplateKey: (k) => boilerplate.has(k) });
+    if (result.verdict !== 'different') verified.push({ candidate, result });
+  }
+  verified.sort(byStrength);
+
+  const rank = canonicalRank(fp);
+  const joined = new Set<string>();
+  for (const v of verified) {
+    const id = v.candidate.fingerprint.articleId;
+    // A candidate still being assigned by a racing writer founds its own story here; if it
+    // later finds an older story, it merges the two.
+    joined.add(v.candidate.storyId ?? (await port.claimStory(id, id)));
+  }
+  const own = await port.claimStory(fp.articleId, joined.size ? [...joined][0] : fp.articleId);
+  joined.add(own);
+  const { story, merged } = await unite([...joined], port);
+  const final = await joinRoot(story.storyId, { [fp.articleId]: rank }, port);
+
+  const canonicalId = bestRanked(final.members);
+  const best = verified[0] ?? null;
+  const match: DedupeMatch | null = best
+    ? { articleId: best.candidate.fingerprint.articleId, verdict: asMatchVerdict(best.result), scores: best.result.scores, reason: best.result.reason }
+    : null;
+  const canonicalFp = canonicalId === fp.articleId ? fp : verified.find((v) => v.candidate.fingerprint.articleId === canonicalId)?.candidate.fingerprint;
+  const assignment: Assignment = {
+    storyId: final.storyId,
+    role: roleOf(fp, canonicalId, canonicalFp ?? null, match),
+    canonicalId,
+    match,
+    mergedStoryIds: merged,
+  };
+  await port.saveAssignment(fp.articleId, assignment);
+  return assignment;
+}
+
+function byStrength(x: Verified, y: Verified): number {
+  const strength = (v: Verified): number =>
+    (v.result.verdict === 'copy' ? 2 : 1) + (v.result.scores.containment ?? 0) + (v.result.scores.coverage ?? 0);
+  return strength(y) - strength(x) || (x.candidate.fingerprint.articleId < y.candidate.fingerprint.articleId ? -1 : 1);
+}
+
+function asMatchVerdict(v: Verification): 'copy' | 'rewrite' {
+  return v.verdict === 'copy' ? 'copy' : 'rewrite';
+}
+
+/**
+ * Role against the canonical member: the canonical copy and an agency's own publications are
+ * originals; others are copies or rewrites of the canonical (by direct verification when its
+ * fingerprint is at hand, else by the article's best match).
+ */
+export function roleOf(fp: Fingerprint, canonicalId: string, canonical: Fingerprint | null, match: DedupeMatch | null): StoryRole {
+  if (fp.articleId === canonicalId || isWireOutlet(fp.outlet)) return 'original';
+  if (canonical) {
+    const v = verifyPair(fp, canonical).verdict;
+    if (v !== 'different') return v;
+  }
+  return match ? match.verdict : 'copy';
+}
+
+/** Follows merge pointers to the live story. */
+export async function resolveStory(storyId: string, port: FingerprintIndexPort): Promise<StoryState> {
+  let id = storyId;
+  for (let i = 0; i < MAX_CHAIN; i++) {
+    const [s] = await port.getStories([id]);
+    if (!s) return { storyId: id, members: {}, mergedInto: null, mergedFrom: [] };
+    if (!s.mergedInto) return s;
+    id = s.mergedInto;
+  }
+  throw new Error(`resolveStory: merge chain from ${storyId} too long`);
+}
+
+/**
+ * Folds all given stories into the oldest live one. Each step points a younger root at an
+ * older one with a set-once write, so racing merges converge instead of forming cycles.
+ */
+async function unite(storyIds: string[], port: FingerprintIndexPort): Promise<{ story: StoryState; merged: string[] }> {
+  const merged: string[] = [];
+  for (let round = 0; round < MAX_CHAIN; round++) {
+    const roots = new Map<string, StoryState>();
+    for (const id of storyIds) {
+      const root = await resolveStory(id, port);
+      roots.set(root.storyId, root);
+    }
+    const ordered = [...roots.values()].sort((a, b) => (storyAge(a) < storyAge(b) ? -1 : 1));
+    const [oldest, ...younger] = ordered;
+    if (younger.length === 0) return { story: oldest, merged };
+    for (const y of younger) {
+      const target = await port.mergeStory(y.storyId, oldest.storyId);
+      if (target === oldest.storyId) {
+        await joinRoot(oldest.storyId, y.members, port);
+        merged.push(y.storyId);
+      }
+    }
+    storyIds = ordered.map((s) => s.storyId);
+  }
+  throw new Error('unite: stories kept moving');
+}
+
+/** Story age: its founder's (published, id); a story not yet written counts by its id alone. */
+function storyAge(s: StoryState): string {
+  const rank = s.members[s.storyId];
+  return rank ? ageKey(rank, s.storyId) : `~|${s.storyId}`;
+}
+
+/** Adds members to a story, following it if a racing writer merged it meanwhile. */
+async function joinRoot(storyId: string, members: Record<string, string>, port: FingerprintIndexPort): Promise<StoryState> {
+  let id = storyId;
+  for (let i = 0; i < MAX_CHAIN; i++) {
+    const s = await port.joinStory(id, members);
+    if (!s.mergedInto) return s;
+    id = (await resolveStory(s.mergedInto, port)).storyId;
+  }
+  throw new Error(`joinRoot: merge chain from ${storyId} too long`);
+}

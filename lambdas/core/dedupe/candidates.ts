@@ -1,0 +1,38 @@
+/**
+ * From index key hits to a short list of candidates worth verifying, and which keys are
+ * boilerplate. Rare keys count more than common ones, so outlet chrome and the agency
+ * copyright line (keys shared by many articles) cannot crowd out the real copies.
+ */
+import type { KeyMembers, StoredArticle } from './port';
+
+/** Candidates fetched and verified per article: one BatchGetItem, whatever the corpus size. */
+export const MAX_CANDIDATES = 40;
+/** A key whose members belong to this many different stories is boilerplate. */
+export const BOILERPLATE_STORIES = 3;
+
+export function rankCandidates(hits: readonly KeyMembers[], self: string, limit = MAX_CANDIDATES): string[] {
+  const votes = new Map<string, number>();
+  for (const hit of hits) {
+    const weight = 1 / Math.max(1, hit.members.length);
+    for (const m of hit.members) if (m !== self) votes.set(m, (votes.get(m) ?? 0) + weight);
+  }
+  return [...votes.entries()]
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([id]) => id);
+}
+
+/** Keys whose known members span BOILERPLATE_STORIES or more stories. */
+export function boilerplateKeys(hits: readonly KeyMembers[], fetched: readonly StoredArticle[]): Set<string> {
+  const storyOf = new Map(fetched.map((a) => [a.fingerprint.articleId, a.storyId]));
+  const out = new Set<string>();
+  for (const hit of hits) {
+    const stories = new Set<string>();
+    for (const m of hit.members) {
+      const s = storyOf.get(m);
+      if (s) stories.add(s);
+    }
+    if (stories.size >= BOILERPLATE_STORIES) out.add(hit.key);
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+/**
+ * The canonical-copy rule as a sortable string, so "the best member" is a plain minimum that
+ * any reader of the story item can recompute: wire origin first (an agency's own publication,
+ * then a syndicated copy), then earliest published, then most complete body, then id.
+ */
+import type { Fingerprint } from './types';
+import { isWireOutlet } from './wire';
+
+const UNKNOWN_TIME = '~';
+
+export function publishedKey(published: string | null): string {
+  if (!published) return UNKNOWN_TIME;
+  const t = Date.parse(published);
+  return Number.isFinite(t) ? new Date(t).toISOString() : UNKNOWN_TIME;
+}
+
+export function canonicalRank(fp: Fingerprint): string {
+  const tier = isWireOutlet(fp.outlet) ? 0 : fp.wire ? 1 : 2;
+  const length = String(9_999_999 - Math.min(fp.wordCount, 9_999_999)).padStart(7, '0');
+  return `${tier}|${publishedKey(fp.published)}|${length}|${fp.articleId}`;
+}
+
+/** Age order of stories by their founder (earliest published, then id): the older survives a merge. */
+export function ageKey(rank: string, articleId: string): string {
+  const published = rank.split('|')[1] ?? UNKNOWN_TIME;
+  return `${published}|${articleId}`;
+}
+
+export function bestRanked(members: Record<string, string>): string {
+  let best: string | null = null;
+  for (const [id, rank] of Object.entries(members)) {
+    if (best === null || rank < members[best]) best = id;
+  }
+  if (best === null) throw new Error('bestRanked: story has no members');
+  return best;
+}

@@ -1,0 +1,155 @@
+/**
+ * Turns a document into its stored fingerprint and its index keys. Everything later (verify,
+ * index lookups) works on the fingerprint, so the same code serves fresh and stored articles.
+ */
+import { digest64, hashKey, hashString } from './hash';
+import { lshBandKeys } from './minhash';
+import { normaliseText, stem, tokenize } from './normalise';
+import { splitParagraphs, splitSentences } from './sentences';
+import { STOPWORDS } from './stopwords';
+import type { DedupeDoc, Fingerprint } from './types';
+import { isWireOutlet } from './wire';
+
+export const SHINGLE_SIZE = 5;
+/** Copies share their top, so only the first sentences get index keys (bounds calls too). */
+export const MAX_KEYED_SENTENCES = 12;
+export const MIN_KEYED_CONTENT_WORDS = 4;
+const SENTENCE_KEY_SEEDS = [0x51ed, 0xa11c] as const;
+/** Very long bodies are cut: the top decides copy-ness and the stored item must stay small. */
+const MAX_TOKENS = 6000;
+
+const tokenHash = (t: string): number => hashString(stem(t));
+const STOPWORD_HASHES: ReadonlySet<number> = new Set([...STOPWORDS].map(tokenHash));
+
+export function isContentHash(h: number): boolean {
+  return !STOPWORD_HASHES.has(h);
+}
+
+export function contentTerms(text: string): number[] {
+  return tokenize(normaliseText(text))
+    .filter((t) => !STOPWORDS.has(t))
+    .map(tokenHash);
+}
+
+export function buildFingerprint(doc: DedupeDoc): Fingerprint {
+  const tokens: number[] = [];
+  const sentenceEnds: number[] = [];
+  for (const paragraph of splitParagraphs(doc.body)) {
+    for (const sentence of splitSentences(paragraph)) {
+      if (tokens.length >= MAX_TOKENS) break;
+      const before = tokens.length;
+      for (const t of tokenize(normaliseText(sentence))) tokens.push(tokenHash(t));
+      if (tokens.length > before) sentenceEnds.push(Math.min(tokens.length, MAX_TOKENS));
+    }
+  }
+  tokens.length = Math.min(tokens.length, MAX_TOKENS);
+  return {
+    articleId: doc.id,
+    outlet: doc.outlet,
+    published: doc.published,
+    wire: doc.syndication.length > 0 || isWireOutlet(doc.outlet),
+    bodyHash: digest64(normaliseText(doc.body)),
+    wordCount: tokens.length,
+    title: doc.title ? contentTerms(doc.title) : [],
+    tokens,
+    sentenceEnds,
+  };
+}
+
+/** Derived views of a fingerprint, computed once per fingerprint object. */
+export interface Analysis {
+  /** Per sentence: distinct content-word hashes. */
+  sentenceTerms: Uint32Array[];
+  /** Per sentence: content-word bigram hashes (adjacent content words, stopwords skipped). */
+  sentenceBigrams: Uint32Array[];
+  /** Per sentence: start offset in content words, for positional tests. */
+  contentOffsets: number[];
+  contentTotal: number;
+  /** Per sentence: its index keys (empty when too short to key). */
+  sentenceKeys: string[][];
+}
+
+const analyses = new WeakMap<Fingerprint, Analysis>();
+
+export function analyse(fp: Fingerprint): Analysis {
+  const cached = analyses.get(fp);
+  if (cached) return cached;
+  const sentenceTerms: Uint32Array[] = [];
+  const sentenceBigrams: Uint32Array[] = [];
+  const contentOffsets: number[] = [];
+  const sentenceKeys: string[][] = [];
+  let start = 0;
+  let offset = 0;
+  for (const end of fp.sentenceEnds) {
+    const words: number[] = [];
+    for (let i = start; i < end; i++) if (isContentHash(fp.tokens[i])) words.push(fp.tokens[i]);
+    const bigrams: number[] = [];
+    for (let i = 1; i < words.length; i++) bigrams.push(hashString(`${words[i - 1]}:${words[i]}`));
+    const terms = Uint32Array.from(new Set(words)).sort();
+    sentenceTerms.push(terms);
+    sentenceBigrams.push(Uint32Array.from(new Set(bigrams)).sort());
+    contentOffsets.push(offset);
+    sentenceKeys.push(sentenceKeysOf(terms));
+    offset += words.length;
+    start = end;
+  }
+  const result = { sentenceTerms, sentenceBigrams, contentOffsets, contentTotal: offset, sentenceKeys };
+  analyses.set(fp, result);
+  return result;
+}
+
+/**
+ * Keys of one sentence: the two smallest content-word hashes under each seed. Rewording swaps
+ * some words; a key survives when its two words do, so two seeds give two chances.
+ */
+function sentenceKeysOf(terms: Uint32Array): string[] {
+  if (terms.length < MIN_KEYED_CONTENT_WORDS) return [];
+  return SENTENCE_KEY_SEEDS.map((seed) => {
+    let a = 0xffffffff;
+    let b = 0xffffffff;
+    for (const t of terms) {
+      const h = hashString(String(t), seed);
+      if (h < a) {
+        b = a;
+        a = h;
+      } else if (h < b) b = h;
+    }
+    return `sent#${hashKey(a)}.${hashKey(b)}`;
+  });
+}
+
+/** Word shingle hashes over a token range list (shingles never start in a skipped sentence). */
+export function shingles(fp: Fingerprint, skipSentence: (index: number) => boolean = () => false): Uint32Array {
+  const out: number[] = [];
+  const n = SHINGLE_SIZE;
+  let start = 0;
+  fp.sentenceEnds.forEach((end, s) => {
+    if (!skipSentence(s)) {
+      for (let i = start; i < end; i++) {
+        if (i + n > fp.tokens.length) break;
+        let h = 0;
+        for (let k = 0; k < n; k++) h = Math.imul(h ^ fp.tokens[i + k], 0x01000193) >>> 0;
+        out.push(h);
+      }
+    }
+    start = end;
+  });
+  return Uint32Array.from(new Set(out));
+}
+
+export function exactKey(fp: Fingerprint): string {
+  return `hash#${fp.bodyHash}`;
+}
+
+/** All index keys of an article: exact hash, LSH bands, and keys of its top sentences. */
+export function indexKeys(fp: Fingerprint): string[] {
+  const a = analyse(fp);
+  const keys = [exactKey(fp), ...lshBandKeys(shingles(fp))];
+  let keyed = 0;
+  for (const k of a.sentenceKeys) {
+    if (k.length === 0) continue;
+    keys.push(...k);
+    if (++keyed >= MAX_KEYED_SENTENCES) break;
+  }
+  return [...new Set(keys)];
+}

@@ -1,0 +1,9 @@
+/** Syndication dedupe: public surface of the pure core. */
+export { assignStory, resolveStory, roleOf } from './assign-story';
+export { storyView, type StoryView } from './story-view';
+export { buildFingerprint, indexKeys } from './fingerprint';
+export { verifyPair, type VerifyOptions } from './verify';
+export { InMemoryFingerprintIndex, type MemoryIndexOptions } from './memory-index';
+export { KEY_MEMBER_CAP, type FingerprintIndexPort, type KeyMembers, type StoredArticle, type StoryState } from './port';
+export { canonicalRank } from './canonical';
+export type { Assignment, DedupeDoc, Fingerprint, Verdict, Verification } from './types';

@@ -1,0 +1,111 @@
+/**
+ * In-memory FingerprintIndexPort with the DynamoDB adapter's semantics. Each method awaits
+ * `yieldPoint` before touching state, so tests can interleave concurrent assignments the way
+ * separate Lambda invocations interleave their DynamoDB calls.
+ */
+import { KEY_MEMBER_CAP, type FingerprintIndexPort, type KeyMembers, type StoredArticle, type StoryState } from './port';
+import type { Assignment, Fingerprint } from './types';
+
+export interface MemoryIndexOptions {
+  /** Awaited before every operation (default: none, fully synchronous in effect). */
+  yieldPoint?: () => Promise<void>;
+}
+
+export class InMemoryFingerprintIndex implements FingerprintIndexPort {
+  private readonly keys = new Map<string, Set<string>>();
+  private readonly articles = new Map<string, StoredArticle>();
+  private readonly stories = new Map<string, StoryState>();
+  /** Operation counts by method, for call-budget tests. */
+  readonly calls: Record<string, number> = {};
+
+  constructor(private readonly options: MemoryIndexOptions = {}) {}
+
+  private async op(name: string): Promise<void> {
+    this.calls[name] = (this.calls[name] ?? 0) + 1;
+    if (this.options.yieldPoint) await this.options.yieldPoint();
+  }
+
+  async putArticle(fingerprint: Fingerprint): Promise<StoredArticle | null> {
+    await this.op('putArticle');
+    const known = this.articles.get(fingerprint.articleId);
+    if (known) return clone(known);
+    this.articles.set(fingerprint.articleId, { fingerprint, storyId: null, assignment: null });
+    return null;
+  }
+
+  async addToKeys(keys: readonly string[], articleId: string): Promise<KeyMembers[]> {
+    const out: KeyMembers[] = [];
+    // One atomic step per key, with a yield in between, like parallel UpdateItem calls.
+    for (const key of keys) {
+      await this.op('addToKeys');
+      let set = this.keys.get(key);
+      if (!set) this.keys.set(key, (set = new Set()));
+      const members = [...set].filter((m) => m !== articleId);
+      const saturated = !set.has(articleId) && set.size >= KEY_MEMBER_CAP;
+      if (!saturated) set.add(articleId);
+      out.push({ key, members, saturated });
+    }
+    return out;
+  }
+
+  async getArticles(ids: readonly string[]): Promise<StoredArticle[]> {
+    await this.op('getArticles');
+    return ids.flatMap((id) => {
+      const a = this.articles.get(id);
+      return a ? [clone(a)] : [];
+    });
+  }
+
+  async claimStory(articleId: string, storyId: string): Promise<string> {
+    await this.op('claimStory');
+    const a = this.articles.get(articleId);
+    if (!a) throw new Error(`claimStory: unknown article ${articleId}`);
+    a.storyId ??= storyId;
+    return a.storyId;
+  }
+
+  async joinStory(storyId: string, members: Record<string, string>): Promise<StoryState> {
+    await this.op('joinStory');
+    const s = this.story(storyId);
+    Object.assign(s.members, members);
+    return cloneStory(s);
+  }
+
+  async getStories(storyIds: readonly string[]): Promise<StoryState[]> {
+    await this.op('getStories');
+    return storyIds.flatMap((id) => {
+      const s = this.stories.get(id);
+      return s ? [cloneStory(s)] : [];
+    });
+  }
+
+  async mergeStory(from: string, into: string): Promise<string> {
+    await this.op('mergeStory');
+    const s = this.story(from);
+    s.mergedInto ??= into;
+    const target = this.story(s.mergedInto);
+    if (!target.mergedFrom.includes(from)) target.mergedFrom.push(from);
+    return s.mergedInto;
+  }
+
+  async saveAssignment(articleId: string, assignment: Assignment): Promise<void> {
+    await this.op('saveAssignment');
+    const a = this.articles.get(articleId);
+    if (a) a.assignment = structuredClone(assignment);
+  }
+
+  private story(id: string): StoryState {
+    let s = this.stories.get(id);
+    if (!s) this.stories.set(id, (s = { storyId: id, members: {}, mergedInto: null, mergedFrom: [] }));
+    return s;
+  }
+}
+
+// Callers get copies, as they would from DynamoDB, so nobody mutates shared state by accident.
+function clone(a: StoredArticle): StoredArticle {
+  return { fingerprint: a.fingerprint, storyId: a.storyId, assignment: a.assignment ? structuredClone(a.assignment) : null };
+}
+
+function cloneStory(s: StoryState): StoryState {
+  return { storyId: s.storyId, members: { ...s.members }, mergedInto: s.mergedInto, mergedFrom: [...s.mergedFrom] };
+}

@@ -1,0 +1,57 @@
+/**
+ * Seeded MinHash and LSH banding. The permutations are derived from a fixed seed, so the same
+ * text gives the same bands on every run and every machine (bands are stored and compared later).
+ */
+import { combine, hashKey, mix32 } from './hash';
+
+export interface MinHashParams {
+  bands: number;
+  rows: number;
+  seed: number;
+}
+
+export const DEFAULT_MINHASH: MinHashParams = { bands: 16, rows: 3, seed: 0x5eed };
+
+const permCache = new Map<string, Uint32Array>();
+
+function permutations(count: number, seed: number): Uint32Array {
+  const key = `${count}:${seed}`;
+  let perms = permCache.get(key);
+  if (!perms) {
+    perms = new Uint32Array(count);
+    let s = seed >>> 0;
+    for (let i = 0; i < count; i++) {
+      s = mix32(s + 0x9e3779b9);
+      perms[i] = s;
+    }
+    permCache.set(key, perms);
+  }
+  return perms;
+}
+
+/** One minimum per permutation; each permutation is an xor-then-mix of the element hash. */
+export function minhash(elements: ArrayLike<number>, count: number, seed: number): Uint32Array {
+  const perms = permutations(count, seed);
+  const sig = new Uint32Array(count).fill(0xffffffff);
+  for (let e = 0; e < elements.length; e++) {
+    const x = elements[e];
+    for (let i = 0; i < count; i++) {
+      const h = mix32(x ^ perms[i]);
+      if (h < sig[i]) sig[i] = h;
+    }
+  }
+  return sig;
+}
+
+/** Band keys `band#<i>#<hash>`; empty when there is nothing to hash. */
+export function lshBandKeys(elements: ArrayLike<number>, params: MinHashParams = DEFAULT_MINHASH): string[] {
+  if (elements.length === 0) return [];
+  const sig = minhash(elements, params.bands * params.rows, params.seed);
+  const keys: string[] = [];
+  for (let b = 0; b < params.bands; b++) {
+    let h = b;
+    for (let r = 0; r < params.rows; r++) h = combine(h, sig[b * params.rows + r]);
+    keys.push(`band#${b}#${hashKey(h)}`);
+  }
+  return keys;
+}

@@ -1,0 +1,50 @@
+/**
+ * The current state of a story for callers that must refresh other articles' records after a
+ * join changed the canonical copy or merged stories: pass any story id an article was ever
+ * given (merged ids are followed) and get the live story id, its canonical member and every
+ * member's role. Reads the story items and the members' fingerprints (batch reads).
+ */
+import type { StoryRole } from '../types';
+import { bestRanked } from './canonical';
+import { resolveStory, roleOf } from './assign-story';
+import type { FingerprintIndexPort, StoryState } from './port';
+
+export interface StoryView {
+  storyId: string;
+  canonicalId: string;
+  /** Canonical first, then by canonical rank. */
+  members: { articleId: string; role: StoryRole }[];
+  /** Every story folded into this one, directly or indirectly. */
+  mergedStoryIds: string[];
+}
+
+/** Folded stories are followed this deep; merges form shallow trees in practice. */
+const MAX_FOLDED = 256;
+
+export async function storyView(storyId: string, port: FingerprintIndexPort): Promise<StoryView> {
+  const root = await resolveStory(storyId, port);
+  const members: Record<string, string> = { ...root.members };
+  const folded: string[] = [];
+  let frontier = root.mergedFrom;
+  while (frontier.length && folded.length < MAX_FOLDED) {
+    const stories: StoryState[] = await port.getStories(frontier);
+    folded.push(...stories.map((s) => s.storyId));
+    for (const s of stories) Object.assign(members, s.members);
+    frontier = stories.flatMap((s) => s.mergedFrom).filter((id) => !folded.includes(id));
+  }
+  if (Object.keys(members).length === 0) throw new Error(`storyView: story ${storyId} has no members`);
+  const canonicalId = bestRanked(members);
+  const ids = Object.keys(members).sort((a, b) => (members[a] < members[b] ? -1 : 1));
+  const articles = new Map((await port.getArticles(ids)).map((a) => [a.fingerprint.articleId, a]));
+  const canonical = articles.get(canonicalId)?.fingerprint ?? null;
+  return {
+    storyId: root.storyId,
+    canonicalId,
+    members: ids.map((articleId) => {
+      const a = articles.get(articleId);
+      const role: StoryRole = a ? roleOf(a.fingerprint, canonicalId, canonical, a.assignment?.match ?? null) : 'copy';
+      return { articleId, role };
+    }),
+    mergedStoryIds: folded,
+  };
+}

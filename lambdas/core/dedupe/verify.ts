@@ -1,0 +1,176 @@
+/**
+ * Pair verifier: decides whether two articles are one story (`copy` or `rewrite`) or
+ * `different`, from evidence that separates them in real syndication:
+ *  - copies share their top (outlets trim the tail, not the lede) and most of their shingles;
+ *  - rewrites keep sentence-by-sentence correspondence (many aligned sentences, lede included)
+ *    even when few exact 5-word runs survive;
+ *  - next-day stories on the same subject share only tail background paragraphs.
+ * Sentences flagged as boilerplate (seen across many stories) are left out of every score.
+ */
+import { analyse, shingles, type Analysis } from './fingerprint';
+import type { Fingerprint, Verification } from './types';
+
+export interface VerifyOptions {
+  /** True for index keys known to be boilerplate; a sentence with such a key carries no weight. */
+  isBoilerplateKey?: (key: string) => boolean;
+}
+
+export const THRESHOLDS = {
+  /** Shared content words for two sentences to align, absolute and relative to the shorter one. */
+  alignMinShared: 3,
+  alignMinShare: 0.5,
+  /** Share of the shorter text's content words (or shingles) the top must be found within. */
+  topShare: 0.34,
+  copyContainment: 0.5,
+  rewriteCoverage: 0.45,
+  rewriteMinAligned: 2,
+} as const;
+
+interface Side {
+  fp: Fingerprint;
+  an: Analysis;
+  active: boolean[];
+  total: number;
+}
+
+function side(fp: Fingerprint, isBoilerplateKey: (key: string) => boolean): Side {
+  const an = analyse(fp);
+  const active = an.sentenceTerms.map((t, i) => t.length > 0 && !an.sentenceKeys[i].some(isBoilerplateKey));
+  let total = 0;
+  an.sentenceTerms.forEach((t, i) => {
+    if (active[i]) total += t.length;
+  });
+  return { fp, an, active, total };
+}
+
+/** Content-word position of sentence i among active sentences, as a share of the whole. */
+function positions(s: Side): number[] {
+  const out: number[] = [];
+  let seen = 0;
+  s.an.sentenceTerms.forEach((t, i) => {
+    out.push(s.total ? seen / s.total : 0);
+    if (s.active[i]) seen += t.length;
+  });
+  return out;
+}
+
+interface Alignment {
+  /** For each sentence of `short`, the aligned sentence of `long`, or -1. */
+  partner: number[];
+  shared: number[];
+}
+
+function align(short: Side, long: Side): Alignment {
+  const postings = new Map<number, number[]>();
+  long.an.sentenceTerms.forEach((terms, j) => {
+    if (!long.active[j]) return;
+    for (const t of terms) {
+      const list = postings.get(t);
+      if (list) list.push(j);
+      else postings.set(t, [j]);
+    }
+  });
+  const counts = new Int32Array(long.an.sentenceTerms.length);
+  const partner: number[] = [];
+  const shared: number[] = [];
+  short.an.sentenceTerms.forEach((terms, i) => {
+    partner.push(-1);
+    shared.push(0);
+    if (!short.active[i] || terms.length === 0) return;
+    counts.fill(0);
+    for (const t of terms) for (const j of postings.get(t) ?? []) counts[j]++;
+    let best = -1;
+    let bestScore = 0;
+    counts.forEach((c, j) => {
+      if (c < THRESHOLDS.alignMinShared) return;
+      const share = c / Math.min(terms.length, long.an.sentenceTerms[j].length);
+      if (share >= THRESHOLDS.alignMinShare && c > bestScore) {
+        best = j;
+        bestScore = c;
+      }
+    });
+    partner[i] = best;
+    shared[i] = bestScore;
+  });
+  return { partner, shared };
+}
+
+function containment(short: Side, long: Side): number {
+  const a = shingles(short.fp, (i) => !short.active[i]);
+  if (a.length === 0) return 0;
+  const b = new Set(shingles(long.fp, (i) => !long.active[i]));
+  let hit = 0;
+  for (const h of a) if (b.has(h)) hit++;
+  return hit / a.length;
+}
+
+function dice(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const sb = new Set(b);
+  const sa = new Set(a);
+  let hit = 0;
+  for (const x of sa) if (sb.has(x)) hit++;
+  return (2 * hit) / (sa.size + sb.size);
+}
+
+function hoursApart(a: string | null, b: string | null): number {
+  if (!a || !b) return -1;
+  const d = Math.abs(Date.parse(a) - Date.parse(b));
+  return Number.isFinite(d) ? Math.round(d / 36e5 * 10) / 10 : -1;
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOptions = {}): Verification {
+  const titleSim = round(dice(a.title, b.title));
+  const gap = hoursApart(a.published, b.published);
+  if (a.bodyHash === b.bodyHash && a.wordCount > 0) {
+    return { verdict: 'copy', scores: { containment: 1, coverage: 1, title: titleSim, hours: gap }, reason: 'identical normalised body' };
+  }
+  const isBoilerplateKey = options.isBoilerplateKey ?? (() => false);
+  let sa = side(a, isBoilerplateKey);
+  let sb = side(b, isBoilerplateKey);
+  // Scores are taken from the shorter text's point of view (outlets trim), which also keeps
+  // the verdict symmetric.
+  const [short, long] = sa.total < sb.total || (sa.total === sb.total && a.articleId < b.articleId) ? [sa, sb] : [sb, sa];
+  sa = short;
+  sb = long;
+  if (short.total === 0) return { verdict: 'different', scores: { title: titleSim, hours: gap }, reason: 'no content outside boilerplate' };
+
+  const { partner } = align(short, long);
+  const posShort = positions(short);
+  const posLong = positions(long);
+  let coveredWords = 0;
+  let aligned = 0;
+  let topAligned = 0;
+  let firstAligned = 1;
+  partner.forEach((j, i) => {
+    if (j < 0) return;
+    aligned++;
+    coveredWords += short.an.sentenceTerms[i].length;
+    firstAligned = Math.min(firstAligned, posShort[i]);
+    if (posShort[i] < THRESHOLDS.topShare && posLong[j] < THRESHOLDS.topShare) topAligned++;
+  });
+  const coverage = coveredWords / short.total;
+  const contain = containment(short, long);
+  const scores = {
+    containment: round(contain),
+    coverage: round(coverage),
+    aligned,
+    topAligned,
+    firstAligned: round(firstAligned),
+    title: titleSim,
+    hours: gap,
+  };
+  const activeSentences = short.active.filter(Boolean).length;
+  if (topAligned === 0) {
+    return { verdict: 'different', scores, reason: 'no aligned sentence at the top of both texts' };
+  }
+  if (contain >= THRESHOLDS.copyContainment) {
+    return { verdict: 'copy', scores, reason: `shingle containment ${scores.containment} with shared top` };
+  }
+  if (coverage >= THRESHOLDS.rewriteCoverage && aligned >= Math.min(THRESHOLDS.rewriteMinAligned, activeSentences)) {
+    return { verdict: 'rewrite', scores, reason: `${aligned} aligned sentences cover ${scores.coverage} of the shorter text` };
+  }
+  return { verdict: 'different', scores, reason: `coverage ${scores.coverage}, containment ${scores.containment} too low` };
+}

@@ -1,0 +1,224 @@
+/**
+ * Syndication-dedup benchmark: runs the dedupe core (in-memory index) over a corpus in file
+ * order and in a seeded shuffled order, scores both with the shared scorer next to the
+ * reference baselines, and gates on the floors pinned in dedupe-baseline.json.
+ *
+ *   npm run eval:dedupe -- [--data DIR] [--out FILE] [--seed N] [--update-baseline] [--allow-regression]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { assignStory, InMemoryFingerprintIndex, storyView, type DedupeDoc } from '../../lambdas/core/dedupe';
+
+const REPO = path.resolve(__dirname, '../..');
+const SHARED = process.env.NEWS_INGEST_SHARED ?? path.resolve(REPO, '../shared');
+const BASELINE_FILE = path.join(__dirname, 'dedupe-baseline.json');
+const TOLERANCE = 0.0005;
+const GATED = ['pairwiseF1', 'ari', 'bcubedF1'] as const;
+
+interface Args {
+  data: string;
+  out: string | null;
+  seed: number;
+  update: boolean;
+  allowRegression: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { data: path.join(SHARED, 'bench/dedup/dev'), out: null, seed: 20240601, update: false, allowRegression: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--data') args.data = path.resolve(argv[++i]);
+    else if (a === '--out') args.out = path.resolve(argv[++i]);
+    else if (a === '--seed') args.seed = Number(argv[++i]);
+    else if (a === '--update-baseline') args.update = true;
+    else if (a === '--allow-regression') args.allowRegression = true;
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+interface RawArticle {
+  id: string;
+  outlet: string;
+  title: string | null;
+  body: string;
+  publishedAt: string | null;
+  syndication?: string[];
+}
+
+interface Metrics {
+  precision: number;
+  recall: number;
+  pairwiseF1: number;
+  ari: number;
+  bcubedF1: number;
+  merged: number;
+  split: number;
+}
+
+function loadDocs(dir: string): DedupeDoc[] {
+  return readFileSync(path.join(dir, 'articles.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as RawArticle)
+    .map((a) => ({ id: a.id, outlet: a.outlet, title: a.title, body: a.body, published: a.publishedAt, syndication: a.syndication ?? [] }));
+}
+
+/** mulberry32: a tiny seeded PRNG so the shuffled order is the same on every run. */
+function shuffled<T>(items: T[], seed: number): T[] {
+  let s = seed >>> 0;
+  const rand = (): number => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+interface RunResult {
+  pred: Record<string, string>;
+  roles: Record<string, string>;
+  seconds: number;
+}
+
+async function run(docs: DedupeDoc[]): Promise<RunResult> {
+  const port = new InMemoryFingerprintIndex();
+  const assigned: Record<string, string> = {};
+  const start = process.hrtime.bigint();
+  for (const doc of docs) assigned[doc.id] = (await assignStory(doc, port)).storyId;
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  // Final state: stories may have merged after an article was assigned.
+  const pred: Record<string, string> = {};
+  const roles: Record<string, string> = {};
+  const views = new Map<string, Awaited<ReturnType<typeof storyView>>>();
+  for (const doc of docs) {
+    let view = views.get(assigned[doc.id]);
+    if (!view) {
+      view = await storyView(assigned[doc.id], port);
+      views.set(assigned[doc.id], view);
+    }
+    pred[doc.id] = view.storyId;
+    roles[doc.id] = view.members.find((m) => m.articleId === doc.id)?.role ?? 'missing';
+  }
+  return { pred, roles, seconds };
+}
+
+function score(scorer: string, labels: string, pred: Record<string, string> | string): Metrics {
+  let predFile = typeof pred === 'string' ? pred : '';
+  let tmp: string | null = null;
+  if (typeof pred !== 'string') {
+    tmp = mkdtempSync(path.join(tmpdir(), 'dedupe-eval-'));
+    predFile = path.join(tmp, 'pred.json');
+    writeFileSync(predFile, JSON.stringify(pred));
+  }
+  try {
+    const r = spawnSync(process.execPath, [scorer, '--gold', labels, '--pred', predFile, '--json'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`scorer failed: ${r.stderr}`);
+    const j = JSON.parse(r.stdout);
+    return {
+      precision: j.pairwise.precision,
+      recall: j.pairwise.recall,
+      pairwiseF1: j.pairwise.f1,
+      ari: j.ari,
+      bcubedF1: j.bcubed.f1,
+      merged: j.merged,
+      split: j.split,
+    };
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const f3 = (x: number): string => x.toFixed(3);
+
+function row(name: string, m: Metrics, extra = ''): string {
+  return `| ${name.padEnd(34)} | ${f3(m.precision)} | ${f3(m.recall)} | ${f3(m.pairwiseF1)} | ${f3(m.ari)} | ${f3(m.bcubedF1)} | ${String(m.merged).padStart(6)} | ${String(m.split).padStart(5)} |${extra}`;
+}
+
+function confusion(gold: Record<string, { kind: string }>, roles: Record<string, string>): string {
+  const kinds = ['original', 'copy', 'rewrite'];
+  const preds = ['original', 'copy', 'rewrite'];
+  const counts = new Map<string, number>();
+  for (const [id, g] of Object.entries(gold)) {
+    const k = `${g.kind}\u0000${roles[id] ?? 'missing'}`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const lines = [`| gold \\ predicted | ${preds.join(' | ')} |`, '|---|---:|---:|---:|'];
+  for (const k of kinds) lines.push(`| ${k} | ${preds.map((p) => counts.get(`${k}\u0000${p}`) ?? 0).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+type Floors = Record<string, Record<(typeof GATED)[number], number>>;
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const scorer = path.join(SHARED, 'bench/dedup-score.mjs');
+  const labels = path.join(args.data, 'labels.json');
+  const gold = JSON.parse(readFileSync(path.join(args.data, 'gold.json'), 'utf8')) as Record<string, { kind: string }>;
+  const docs = loadDocs(args.data);
+  const header = `| method | pairwise P | R | F1 | ARI | B-cubed F1 | merged | split |\n|---|---|---|---|---|---|---|---|`;
+  console.log(`corpus ${args.data}: ${docs.length} articles\n\n${header}`);
+  const baselineDir = path.join(args.data, 'baselines');
+  if (existsSync(baselineDir)) {
+    for (const f of readdirSync(baselineDir).filter((f) => f.endsWith('.json')).sort()) {
+      console.log(row(`baseline ${f.replace(/\.json$/, '')}`, score(scorer, labels, path.join(baselineDir, f))));
+    }
+  }
+  const results: Record<string, Metrics> = {};
+  const confusions: string[] = [];
+  for (const [name, order] of [['file order', docs], [`shuffled (seed ${args.seed})`, shuffled(docs, args.seed)]] as const) {
+    const r = await run([...order]);
+    const m = score(scorer, labels, r.pred);
+    results[name.startsWith('file') ? 'fileOrder' : 'shuffled'] = m;
+    console.log(row(`dedupe, ${name}`, m, ` ${Math.round(docs.length / r.seconds)} articles/s`));
+    confusions.push(`roles, ${name}:\n${confusion(gold, r.roles)}`);
+    if (args.out && name.startsWith('file')) writeFileSync(args.out, JSON.stringify(r.pred, null, 1));
+  }
+  console.log(`\n${confusions.join('\n\n')}\n`);
+  return gate(results, args);
+}
+
+function gate(results: Record<string, Metrics>, args: Args): number {
+  const floors: Floors = existsSync(BASELINE_FILE) ? JSON.parse(readFileSync(BASELINE_FILE, 'utf8')).floors ?? {} : {};
+  let failed = false;
+  for (const [order, m] of Object.entries(results)) {
+    for (const k of GATED) {
+      const floor = floors[order]?.[k];
+      if (floor !== undefined && m[k] < floor - TOLERANCE) {
+        console.log(`REGRESSION ${order} ${k}: ${f3(m[k])} < floor ${f3(floor)}`);
+        failed = true;
+      }
+    }
+  }
+  if (args.update) {
+    if (failed && !args.allowRegression) {
+      console.log('not lowering floors without --allow-regression');
+      return 1;
+    }
+    const next: Floors = {};
+    for (const [order, m] of Object.entries(results)) next[order] = { pairwiseF1: +f3(m.pairwiseF1), ari: +f3(m.ari), bcubedF1: +f3(m.bcubedF1) };
+    writeFileSync(BASELINE_FILE, `${JSON.stringify({ corpus: 'bench/dedup/dev', floors: next }, null, 2)}\n`);
+    console.log(`floors written to ${path.relative(REPO, BASELINE_FILE)}`);
+    return 0;
+  }
+  if (failed && !args.allowRegression) return 1;
+  console.log(failed ? 'regression allowed by --allow-regression' : 'all floors met');
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(2);
+  },
+);
