@@ -1,18 +1,47 @@
+const fs = require('node:fs');
+const path = require('node:path');
+
+/**
+ * jsdom and linkedom pull in packages that ship ES modules only. Node loads them natively,
+ * but jest's CommonJS module system needs them transpiled, so find them once here.
+ */
+function esmPackages(root = path.join(__dirname, 'node_modules')) {
+  const names = [];
+  const consider = (name) => {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(root, name, 'package.json'), 'utf8'));
+      const main = String(pkg.main ?? '');
+      if (pkg.type === 'module' || main.endsWith('.mjs')) names.push(name);
+    } catch {
+      // not a package directory
+    }
+  };
+  for (const entry of fs.existsSync(root) ? fs.readdirSync(root) : []) {
+    if (entry.startsWith('.')) continue;
+    if (entry.startsWith('@')) for (const sub of fs.readdirSync(path.join(root, entry))) consider(`${entry}/${sub}`);
+    else consider(entry);
+  }
+  return names;
+}
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const esm = `(${esmPackages().map(escape).join('|') || '$^'})`;
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   transform: {
     // Type errors are caught once by `npm run build` (tsc), not per test file.
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
-    // jsdom's encoding dependency ships ES modules only; jest's CommonJS runtime needs them transpiled.
-    '^.+/node_modules/@exodus/bytes/.+\\.js$': [
+    [`^.+/node_modules/(${esm}/.+\\.js|.+\\.mjs)$`]: [
       'ts-jest',
       { diagnostics: false, tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!@exodus/bytes/)'],
+  transformIgnorePatterns: [`/node_modules/(?!${esm}/)(?!.+\\.mjs$)`],
   testTimeout: 60000,
   maxWorkers: 2,
 };
