@@ -1,0 +1,213 @@
+/**
+ * The cleaning pipeline: blocks → keyword rules → structure (story run, repeats, title,
+ * templates) → record fields. Pure: strings in, plain objects out, never throws for content.
+ */
+import type { CleanInput, CleanOptions, CleanResult, RemovedBlock } from '../types';
+import { STRUCTURAL_RULES as S, STRUCTURE_THRESHOLDS as T } from '../rules';
+import { initialState, remove, removeByMatch, type BlockState } from './block-state';
+import { parseDateline } from './dates';
+import { htmlToBlocks, type HtmlExtraction } from './html-blocks';
+import type { DomEngine } from './html-dom';
+import { guessLanguage, normaliseLanguageTag } from './language';
+import { activeTables, matchRule } from './match-rules';
+import { emptyMetadata, mineBlock, mineParagraphs } from './metadata';
+import { bestRun } from './story-run';
+import { isTemplateSafeProse, templateLineKey } from './template';
+import { comparable, endsSentence, hasWordChars, isHeadingLike, titleCaseShare } from './text-signals';
+import { textToBlocks } from './text-blocks';
+import { findTitle, leadingStandfirst } from './title-finder';
+
+export const DEFAULT_DOM: DomEngine = 'jsdom';
+export const NO_TEXT_REASON = 'No article text found in the page.';
+
+/** One kept block in page order; the evaluation scores these (headings included). */
+export interface KeptBlock {
+  text: string;
+  role: 'paragraph' | 'heading';
+}
+
+export interface CleanDetail {
+  result: CleanResult;
+  kept: KeptBlock[];
+}
+
+function emptyResult(reason: string): CleanResult {
+  return {
+    status: 'rejected', reason, title: null, standfirst: null, byline: null, published: null,
+    syndication: [], credits: [], paragraphs: [], headings: [], language: null, sourceUrl: null, removed: [],
+  };
+}
+
+function applyRules(states: BlockState[], options: CleanOptions): void {
+  const tables = activeTables(options.extraRules);
+  for (const s of states) {
+    if (!hasWordChars(s.norm)) {
+      s.match = matchRule(s.norm, tables);
+      if (s.match) removeByMatch(s);
+      else remove(s, S.emptyText.id, S.emptyText.category);
+      continue;
+    }
+    s.match = matchRule(s.norm, tables);
+    // Edge rules (bylines, author boxes) wait until the story run is known.
+    if (s.match && s.match.rule.where !== 'edge') removeByMatch(s);
+  }
+}
+
+function applyStructure(states: BlockState[], isHtml: boolean): void {
+  const counts = new Map<string, number>();
+  for (const s of states) counts.set(s.key, (counts.get(s.key) ?? 0) + 1);
+  for (const s of states) {
+    if (s.verdict !== 'undecided') continue;
+    if (isHtml && s.block.kind === 'caption') remove(s, S.figureCaption.id, S.figureCaption.category);
+    else if (isHtml && s.block.kind !== 'heading' && s.block.linkDensity > T.linkDenseShare && s.norm.length <= T.shortBlockChars) remove(s, S.linkDense.id, S.linkDense.category);
+    else if ((counts.get(s.key) ?? 0) > 1 && s.words < T.repeatedMaxWords) remove(s, S.repeated.id, S.repeated.category);
+  }
+}
+
+function proseProfile(states: readonly BlockState[]): number[] {
+  return states.map((s) => (s.verdict === 'undecided' && s.prose && !s.match ? s.norm.length : 0));
+}
+
+function resolveEdgeRules(states: BlockState[], start: number, end: number): void {
+  for (const [i, s] of states.entries()) {
+    if (s.verdict !== 'undecided' || !s.match) continue;
+    const nearEdge = i < start + T.edgeBlocks || i > end - T.edgeBlocks;
+    if (nearEdge) removeByMatch(s);
+    else s.match = null;
+  }
+}
+
+function isPromoHeadline(s: BlockState): boolean {
+  return s.words >= T.promoHeadlineMinWords && !endsSentence(s.norm) && titleCaseShare(s.norm) >= T.titleCaseShare;
+}
+
+function decideInsideRun(states: BlockState[], start: number, end: number, templateCounts: Record<string, number> | undefined): void {
+  const seenProse = new Set<string>();
+  for (let i = start; i <= end; i++) {
+    const s = states[i];
+    if (s.verdict !== 'undecided') continue;
+    if (templateCounts && (templateCounts[templateLineKey(s.norm)] ?? 0) >= T.templateMinCount && !isTemplateSafeProse(s.norm)) {
+      remove(s, S.template.id, S.template.category);
+    } else if (s.prose) {
+      if (seenProse.has(s.key)) remove(s, S.repeated.id, S.repeated.category);
+      else {
+        seenProse.add(s.key);
+        s.verdict = 'keep';
+      }
+    } else if (s.block.kind === 'heading') {
+      s.verdict = 'keep';
+    } else if (isPromoHeadline(s)) {
+      remove(s, S.promoHeadline.id, S.promoHeadline.category);
+    } else {
+      s.verdict = 'keep';
+      if (isHeadingLike(s.norm) && s.block.kind === 'paragraph') s.role = 'heading';
+    }
+  }
+}
+
+function removeOutside(states: BlockState[], start: number, end: number): void {
+  for (const [i, s] of states.entries()) {
+    if (s.verdict !== 'undecided' || (i >= start && i <= end)) continue;
+    if (s.match) removeByMatch(s);
+    else remove(s, S.outsideStory.id, S.outsideStory.category);
+  }
+}
+
+function removeEchoes(states: BlockState[], title: string | null): void {
+  if (!title) return;
+  const key = comparable(title);
+  for (const s of states) if (s.verdict !== 'remove' && s.key === key) remove(s, S.titleEcho.id, S.titleEcho.category);
+}
+
+/**
+ * Pages often print the headline several times (og card, share card, page heading); those
+ * copies read as prose and would open the story run. Echoed lines at the top of the run
+ * are headline material, so the story starts after them.
+ */
+function skipEchoedLead(states: readonly BlockState[], start: number, end: number): number {
+  const counts = new Map<string, number>();
+  for (const s of states) counts.set(s.key, (counts.get(s.key) ?? 0) + 1);
+  let i = start;
+  while (i < end && (counts.get(states[i].key) ?? 0) > 1 && states[i].words <= 40) {
+    i++;
+    while (i < end && !(states[i].verdict === 'undecided' && states[i].prose && !states[i].match)) i++;
+  }
+  return i;
+}
+
+export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): CleanDetail {
+  const isHtml = input.format === 'html';
+  let html: HtmlExtraction | null = null;
+  try {
+    html = isHtml ? htmlToBlocks(input.content, options.dom ?? DEFAULT_DOM) : null;
+  } catch {
+    return { result: emptyResult('The HTML page could not be parsed.'), kept: [] };
+  }
+  const blocks = html ? html.blocks : textToBlocks(input.content);
+  const states = blocks.map(initialState);
+
+  applyRules(states, options);
+  applyStructure(states, isHtml);
+
+  const run = bestRun(proseProfile(states), isHtml ? T.htmlMaxGapBlocks : T.maxGapBlocks);
+  let title: string | null = null;
+  let standfirst: string | null = null;
+  if (run) {
+    resolveEdgeRules(states, run.start, run.end);
+    if (html) {
+      title = html.meta.title ?? html.readabilityTitle;
+    } else {
+      run.start = skipEchoedLead(states, run.start, run.end);
+      const found = findTitle(states, run.start);
+      const lead = found.standfirst ? null : leadingStandfirst(states, run.start, run.end);
+      const sf = found.standfirst ?? lead;
+      if (found.title) {
+        title = found.title.block.text;
+        remove(found.title, S.title.id, S.title.category);
+      }
+      if (sf) {
+        standfirst = sf.block.text;
+        remove(sf, S.standfirst.id, S.standfirst.category);
+      }
+    }
+    removeEchoes(states, title);
+    removeOutside(states, run.start, run.end);
+    decideInsideRun(states, run.start, run.end, options.templateCounts);
+  } else {
+    removeOutside(states, 0, -1);
+  }
+
+  const kept: KeptBlock[] = states.filter((s) => s.verdict === 'keep').map((s) => ({ text: isHtml ? s.norm : s.block.text, role: s.role }));
+  const paragraphs = kept.filter((k) => k.role === 'paragraph').map((k) => k.text);
+  const headings = kept.filter((k) => k.role === 'heading').map((k) => k.text);
+  const removed: RemovedBlock[] = states
+    .filter((s) => s.verdict === 'remove')
+    .map((s) => ({ text: s.block.text, rule: s.rule ?? S.outsideStory.id, category: s.category ?? S.outsideStory.category }));
+
+  const mined = emptyMetadata();
+  for (const s of states) if (s.verdict === 'remove' && s.match && s.rule === s.match.rule.id) mineBlock(s.norm, s.match, mined);
+  mineParagraphs(paragraphs, mined);
+
+  const storyWords = states.filter((s) => s.verdict === 'keep' && s.role === 'paragraph').reduce((n, s) => n + s.words, 0);
+  const body = paragraphs.join('\n\n');
+  const result: CleanResult = {
+    status: storyWords >= T.minStoryWords ? 'clean' : 'rejected',
+    reason: storyWords >= T.minStoryWords ? null : NO_TEXT_REASON,
+    title: title?.trim() || null,
+    standfirst: standfirst?.trim() || null,
+    byline: (html ? html.meta.byline ?? html.readabilityByline : null) ?? mined.byline,
+    published: (html?.meta.published ? parseDateline(html.meta.published) : null) ?? mined.published,
+    syndication: mined.syndication,
+    credits: mined.credits,
+    paragraphs,
+    headings,
+    language: normaliseLanguageTag(html?.meta.language ?? null) ?? guessLanguage(body),
+    sourceUrl: html?.meta.canonicalUrl ?? input.url ?? null,
+    removed,
+  };
+  return { result, kept };
+}
+
+export function cleanArticle(input: CleanInput, options: CleanOptions = {}): CleanResult {
+  return cleanDetailed(input, options).result;
+}

@@ -1,0 +1,80 @@
+/**
+ * Page metadata from <head> and JSON-LD, read before Readability rewrites the document.
+ */
+
+export interface HtmlMeta {
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  description: string | null;
+  canonicalUrl: string | null;
+  language: string | null;
+}
+
+function metaContent(doc: Document, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
+    const value = el?.getAttribute('content')?.trim();
+    if (value) return value;
+  }
+  return null;
+}
+
+interface JsonLdArticle {
+  headline?: string;
+  author?: unknown;
+  datePublished?: string;
+  url?: string;
+  mainEntityOfPage?: unknown;
+}
+
+const ARTICLE_TYPES = /article|posting|report|blog/i;
+
+function collectArticles(node: unknown, out: JsonLdArticle[]): void {
+  if (Array.isArray(node)) {
+    for (const item of node) collectArticles(item, out);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const obj = node as Record<string, unknown>;
+  const type = obj['@type'];
+  const types = Array.isArray(type) ? type.map(String) : [String(type ?? '')];
+  if (types.some((t) => ARTICLE_TYPES.test(t))) out.push(obj as JsonLdArticle);
+  if (obj['@graph']) collectArticles(obj['@graph'], out);
+}
+
+function authorName(author: unknown): string | null {
+  const list = Array.isArray(author) ? author : [author];
+  const names = list
+    .map((a) => (typeof a === 'string' ? a : a && typeof a === 'object' ? (a as Record<string, unknown>).name : null))
+    .filter((n): n is string => typeof n === 'string' && n.trim().length > 0)
+    .map((n) => n.trim());
+  return names.length ? names.join(', ') : null;
+}
+
+function parseJsonLd(sources: readonly string[]): JsonLdArticle | null {
+  const found: JsonLdArticle[] = [];
+  for (const src of sources) {
+    try {
+      collectArticles(JSON.parse(src), found);
+    } catch {
+      // Broken JSON-LD is common on real pages; the <meta> tags still apply.
+    }
+  }
+  return found[0] ?? null;
+}
+
+export function readHtmlMeta(doc: Document, jsonLd: readonly string[]): HtmlMeta {
+  const ld = parseJsonLd(jsonLd);
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || null;
+  const ldUrl = typeof ld?.url === 'string' ? ld.url : null;
+  const titleTag = doc.querySelector('title')?.textContent?.trim() || null;
+  return {
+    title: (typeof ld?.headline === 'string' ? ld.headline.trim() : null) ?? metaContent(doc, ['og:title', 'twitter:title']) ?? titleTag,
+    byline: authorName(ld?.author) ?? metaContent(doc, ['author', 'article:author', 'byl', 'parsely-author']),
+    published: (typeof ld?.datePublished === 'string' ? ld.datePublished.trim() : null) ?? metaContent(doc, ['article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'parsely-pub-date', 'DC.date.issued']),
+    description: metaContent(doc, ['og:description', 'description', 'twitter:description']),
+    canonicalUrl: canonical ?? metaContent(doc, ['og:url']) ?? ldUrl,
+    language: doc.documentElement?.getAttribute('lang')?.trim() || metaContent(doc, ['og:locale', 'language', 'content-language']),
+  };
+}

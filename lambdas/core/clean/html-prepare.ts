@@ -1,0 +1,55 @@
+/**
+ * Removes executable and style content before any DOM sees the page. A linear scan
+ * (indexOf) instead of a regex keeps this bounded on hostile input.
+ */
+
+const DROPPED_ELEMENTS = ['script', 'style', 'noscript', 'template', 'svg'] as const;
+
+function dropElement(html: string, tag: string): string {
+  const lower = html.toLowerCase();
+  const open = `<${tag}`;
+  const close = `</${tag}`;
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const start = lower.indexOf(open, from);
+    if (start < 0) break;
+    const after = lower.charCodeAt(start + open.length);
+    // `<scripts>` or `<svgx>` are different tags; only whitespace, `>` or `/` end the name.
+    if (!(after === 62 || after === 47 || after === 32 || after === 9 || after === 10 || after === 13)) {
+      out += html.slice(from, start + open.length);
+      from = start + open.length;
+      continue;
+    }
+    out += html.slice(from, start);
+    const end = lower.indexOf(close, start);
+    if (end < 0) return out;
+    const gt = lower.indexOf('>', end);
+    from = gt < 0 ? html.length : gt + 1;
+  }
+  return out + html.slice(from);
+}
+
+/** Bodies of `<script type="application/ld+json">` elements: page metadata, read as data. */
+export function extractJsonLd(html: string): string[] {
+  const lower = html.toLowerCase();
+  const found: string[] = [];
+  let from = 0;
+  for (;;) {
+    const start = lower.indexOf('<script', from);
+    if (start < 0) break;
+    const tagEnd = lower.indexOf('>', start);
+    if (tagEnd < 0) break;
+    const end = lower.indexOf('</script', tagEnd);
+    if (end < 0) break;
+    if (lower.slice(start, tagEnd).includes('ld+json')) found.push(html.slice(tagEnd + 1, end));
+    from = end + 8;
+  }
+  return found;
+}
+
+export function stripActiveContent(html: string): string {
+  let out = html;
+  for (const tag of DROPPED_ELEMENTS) out = dropElement(out, tag);
+  return out;
+}

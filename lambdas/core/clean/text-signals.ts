@@ -1,0 +1,65 @@
+/**
+ * Small text measurements shared by the story finder, the rules and the metadata code.
+ * Kept in one place so "what counts as prose" has a single definition.
+ */
+import { STRUCTURE_THRESHOLDS as T } from '../rules';
+
+export function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Quote- and case-insensitive form used to compare lines (title echoes, repeats, templates). */
+export function comparable(text: string): string {
+  return collapseSpace(text)
+    .toLowerCase()
+    .replace(/[‘’‚‛′`]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/[–—]/g, '-');
+}
+
+export function countWords(text: string): number {
+  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
+  return m ? m.length : 0;
+}
+
+export function hasWordChars(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+/** Ends like a sentence: terminal punctuation, optionally followed by closing quotes/brackets. */
+export function endsSentence(text: string): boolean {
+  return /[.!?…。！？:;]["'”’»)\]]*$/u.test(text.trim());
+}
+
+/** Scripts without spaces between words carry many letters per "word". */
+function isDenseScript(text: string): boolean {
+  return /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(text);
+}
+
+/** Effective word count: dense scripts count roughly one word per three characters. */
+export function effectiveWords(text: string): number {
+  const words = countWords(text);
+  if (!isDenseScript(text)) return words;
+  return Math.max(words, Math.round(text.replace(/\s+/g, '').length / 3));
+}
+
+/** A block that reads as story prose rather than a label, link or headline. */
+export function isProse(text: string): boolean {
+  const words = effectiveWords(text);
+  if (words >= T.proseLongWords) return true;
+  return words >= T.proseMinWords && endsSentence(text);
+}
+
+/** Share of words starting with a capital letter (short function words ignored). */
+export function titleCaseShare(text: string): number {
+  const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  const content = words.filter((w) => w.length > 3 || /^\p{Lu}/u.test(w));
+  if (content.length === 0) return 0;
+  return content.filter((w) => /^\p{Lu}/u.test(w)).length / content.length;
+}
+
+/** Short, unpunctuated, title-like: a subheading or a headline. */
+export function isHeadingLike(text: string): boolean {
+  const words = countWords(text);
+  return words >= 1 && words <= 14 && !endsSentence(text) && !/[,;]$/.test(text.trim()) && /^[\p{Lu}\p{N}"“‘'(]/u.test(text.trim());
+}

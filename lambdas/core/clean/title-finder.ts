@@ -1,0 +1,47 @@
+/**
+ * Headline and standfirst of a text dump: the unclaimed lines just above the story.
+ * The nearest one is the headline, unless it is a long summary sitting right under a
+ * shorter line, in which case that line is the headline and the summary the standfirst.
+ */
+import { STRUCTURE_THRESHOLDS as T } from '../rules';
+import type { BlockState } from './block-state';
+import { endsSentence } from './text-signals';
+
+export interface TitleFinding {
+  title: BlockState | null;
+  standfirst: BlockState | null;
+}
+
+const isCandidate = (s: BlockState) => s.verdict === 'undecided' && !s.match && s.words >= 2 && s.words <= 40 && s.block.linkDensity < 0.5;
+
+function firstOfGroup(states: readonly BlockState[], s: BlockState): BlockState {
+  return states.find((o) => o.key === s.key && o.verdict === 'undecided') ?? s;
+}
+
+export function findTitle(states: readonly BlockState[], storyStart: number): TitleFinding {
+  const from = Math.max(0, storyStart - T.titleWindowBlocks);
+  const window: BlockState[] = [];
+  for (let i = storyStart - 1; i >= from; i--) if (isCandidate(states[i])) window.push(states[i]);
+  if (window.length === 0) return { title: null, standfirst: null };
+  const nearest = window[0];
+  const echoed = states.filter((s) => s.key === nearest.key).length > 1;
+  const previous = window.find((s) => s.key !== nearest.key);
+  const summaryLike = nearest.words >= 10 && !echoed;
+  if (summaryLike && previous && previous.words >= 3 && nearest.block.index - previous.block.index <= 4) {
+    return { title: firstOfGroup(states, previous), standfirst: nearest };
+  }
+  return { title: firstOfGroup(states, nearest), standfirst: null };
+}
+
+/**
+ * A story run that opens with an unpunctuated summary followed by a byline or dateline has
+ * its standfirst as first block (it is long enough to look like prose).
+ */
+export function leadingStandfirst(states: readonly BlockState[], start: number, end: number): BlockState | null {
+  const first = states[start];
+  if (!first || endsSentence(first.norm) || first.match) return null;
+  for (let i = start + 1; i <= Math.min(end, start + 3); i++) {
+    if (states[i].match?.category === 'byline') return first;
+  }
+  return null;
+}

@@ -1,0 +1,212 @@
+/**
+ * Keyword chrome rules, one table per category, one rule per line.
+ * Patterns run on whitespace-collapsed block text and only on blocks up to `maxChars`,
+ * so a story sentence that happens to mention "newsletter" is never at risk.
+ */
+import type { RuleTable } from './rule-types';
+
+export const NEWSLETTER_PROMPT: RuleTable = {
+  category: 'newsletter',
+  rules: [
+    { id: 'newsletter.title', pattern: /^[\w' &-]{0,40}\b(newsletters?|bulletin|briefing)$/i, maxChars: 60 },
+    { id: 'newsletter.sign-up', pattern: /\b(sign up|signup|subscribe|register|opt in)\b.{0,80}\b(newsletters?|e-?mails?|inbox|alerts|briefing|digest)\b/i, maxChars: 260 },
+    { id: 'newsletter.get-delivered', pattern: /\b(newsletters?|headlines|stories|news)\b.{0,60}\b(delivered|straight|direct(ly)?)\b.{0,30}\b(to )?your (inbox|e-?mail|phone)/i, maxChars: 260 },
+    { id: 'newsletter.free-daily', pattern: /\bwith our free (daily |weekly )?newsletter\b/i, maxChars: 300 },
+    { id: 'newsletter.field-required', pattern: /^(this field is required|please enter (a|your) valid e-?mail( address)?\.?|invalid e-?mail( address)?\.?|e-?mail address)$/i, maxChars: 60 },
+    { id: 'newsletter.thanks', pattern: /^(thanks?( you)? for (signing up|subscribing)|you('re| are) (now )?(signed up|subscribed))\b/i, maxChars: 160 },
+    { id: 'newsletter.subscribe-cta', pattern: /^(subscribe( now| today| here)?|sign up( now| today| here)?|get (our|the) newsletter|already (a subscriber|have an account)\??|become a (member|subscriber)|support (our|independent) journalism)\b.{0,120}$/i, maxChars: 160 },
+    { id: 'newsletter.paywall', pattern: /\b(subscribers? only|to continue reading|for unlimited (digital )?access|you have reached your (free )?(article )?limit|free articles? (left|remaining))\b/i, maxChars: 240 },
+    { id: 'newsletter.privacy-note', pattern: /\b(unsubscribe at any time|by (signing up|subscribing|clicking)\b.{0,60}\b(agree|consent)|we will use your e-?mail|see our privacy (policy|notice))\b/i, maxChars: 300 },
+  ],
+};
+
+export const BYLINE_DATELINE: RuleTable = {
+  category: 'byline',
+  rules: [
+    { id: 'byline.by-name', pattern: /^(by|written by|words by|story by|reporting by|por|di|von|par)\s+\p{Lu}[\p{L}.'’-]+(\s+(\p{Lu}[\p{L}.'’-]+|van|von|de|da|der|del|la|le|and|&|,)){0,8}\s*(,.{0,60})?$/u, maxChars: 120, extract: 'byline', where: 'edge' },
+    { id: 'byline.date-then-name', pattern: /^\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}\s*[-–—|,]\s*\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?\s+\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,3}$/iu, maxChars: 100, extract: 'byline', where: 'edge' },
+    { id: 'byline.published-label', pattern: /^(published|posted|updated|last updated|first published|publicado|pubblicato|veröffentlicht)\b:?\s*(on\s+|at\s+)?.{0,20}\d.{0,60}$/i, maxChars: 110, extract: 'published', where: 'edge' },
+    { id: 'byline.date-line', pattern: /^(\p{L}{3,9},?\s+)?(\p{L}{3,9}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(\s*(at|[-–—|,•])?\s*\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?(\s*[-–—|•]\s*\d+\s*min(ute)?s?\s*read)?\.?$/iu, maxChars: 90, extract: 'published', where: 'edge' },
+    { id: 'byline.time-ago', pattern: /^(\d{1,2}|an?|one|two|three)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$/i, maxChars: 30 },
+    { id: 'byline.read-time', pattern: /^(\d{1,3}\s*(-|to)\s*)?\d{1,3}\s*(min(ute)?s?|m)\.?\s+(read|reading time|de leitura|di lettura)$/i, maxChars: 40 },
+    { id: 'byline.updated-ago', pattern: /^(updated|published|posted)\s+\d{1,2}\s+(minutes?|hours?|days?)\s+ago$/i, maxChars: 40 },
+    { id: 'byline.staff-role', pattern: /^(staff (writer|reporter)|senior (writer|reporter|editor|correspondent)|contributing (writer|editor)|contributor|correspondent|columnist|news editor|reporter)$/i, maxChars: 40, where: 'edge' },
+    { id: 'byline.twitter-handle', pattern: /^@\w{2,20}$/, maxChars: 24, where: 'edge' },
+    { id: 'byline.email', pattern: /^[\w.+-]{1,40}@[\w-]{1,40}(\.[\w-]{1,20}){1,3}$/, maxChars: 80, where: 'edge' },
+  ],
+};
+
+export const SYNDICATION_DISCLAIMER: RuleTable = {
+  category: 'syndication',
+  rules: [
+    { id: 'syndication.reviewed-story', pattern: /\bhas reviewed this\b.{0,60}\b(story|article|report)\b/i, maxChars: 400, extract: 'syndication' },
+    { id: 'syndication.published-from-feed', pattern: /\b(this|the) (story|article)\b.{0,40}\b(published|generated|appeared) (from|via|through|on) (a |an )?(syndicated|wire|agency|automated)\b.{0,40}\bfeed\b/i, maxChars: 300, extract: 'syndication' },
+    { id: 'syndication.not-edited', pattern: /\b(has not been edited by|was not edited by|auto-generated from a syndicated feed)\b/i, maxChars: 300, extract: 'syndication' },
+    { id: 'syndication.copyright-agency', pattern: /^(copyright|©|\(c\))\s*\d{0,4}\s*(the )?(associated press|reuters|agence france-presse|afp|bloomberg|upi|dpa|press association)\b.{0,160}$/i, maxChars: 240, extract: 'syndication' },
+    { id: 'syndication.credit-line', pattern: /^(with )?(additional )?(reporting|contributions?|information|material) (by|from)\s+\S.{0,200}$/i, maxChars: 220, extract: 'credits' },
+    { id: 'syndication.may-not-be-published', pattern: /\bmay not be (published|reproduced), broadcast, rewritten,? or redistributed\b/i, maxChars: 300, extract: 'syndication' },
+  ],
+};
+
+export const AGENCY_BOILERPLATE: RuleTable = {
+  category: 'agency-boilerplate',
+  rules: [
+    { id: 'agency.ap-about', pattern: /^the associated press (is an independent|was the first|is the|has been)\b/i, maxChars: 600 },
+    { id: 'agency.operate-locations', pattern: /^today,? (they|we) operate in \d+ locations\b/i, maxChars: 300 },
+    { id: 'agency.reuters-about', pattern: /^(reuters|thomson reuters),? the news and media division of\b/i, maxChars: 600 },
+    { id: 'agency.rferl-about', pattern: /\bjournalists report the news in \d+ languages in \d+ countries\b/i, maxChars: 600 },
+    { id: 'agency.undesirable', pattern: /^\S{2,20} has been declared an? "?undesirable organization"?\b/i, maxChars: 200 },
+    { id: 'agency.sharing-penalty', pattern: /\byou could face fines or imprisonment for sharing\b/i, maxChars: 500 },
+    { id: 'agency.click-more', pattern: /^to (find out|learn) more,? click here\.?$/i, maxChars: 40 },
+    { id: 'agency.about-author', pattern: /^(about the (author|writer)|more (stories|articles) (by|from) this (author|writer)|author profile|view all posts by\b.{0,60})$/i, maxChars: 100 },
+    { id: 'agency.author-bio', pattern: /^\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,3} is an? (staff |senior |freelance |contributing )?(writer|reporter|editor|journalist|correspondent|columnist|producer)\b.{0,60}\b(for|at|with)\b.{0,200}$/u, maxChars: 320, where: 'edge' },
+    { id: 'agency.contact-author', pattern: /^(contact|email|reach) (the )?(author|reporter|writer|us)\b.{0,80}$/i, maxChars: 120 },
+    { id: 'agency.all-rights', pattern: /\ball rights reserved\b/i, maxChars: 200 },
+    { id: 'agency.copyright-line', pattern: /^(copyright|©|\(c\))\s*(\d{4}|\p{L})/iu, maxChars: 200 },
+  ],
+};
+
+export const CAPTION_CREDIT: RuleTable = {
+  category: 'caption',
+  rules: [
+    { id: 'caption.credit-suffix', pattern: /\b(picture|photo|photograph|image|credit|foto|imagem|bild|source|illustration)s?( credit)?\s*:\s*[\p{L}\d][\p{L}\d /.,&'’@_-]{0,120}\)?\.?$/iu, maxChars: 400 },
+    { id: 'caption.agency-credit', pattern: /[(\[]?(photo|image|picture|pic|file photo|getty|ap photo|reuters|afp|epa|shutterstock)\b[^)\]]{0,40}\/\s*[\p{L} .-]{2,50}[)\]]?\.?$/iu, maxChars: 400 },
+    { id: 'caption.getty', pattern: /^(\(?photo:?\s*)?(getty images|ap|reuters|afp|epa|shutterstock|istock|alamy|pa wire|pa)\)?\.?$/i, maxChars: 40 },
+    { id: 'caption.photo-label', pattern: /^\(?(photo|image|picture|file|illustration|graphic)s?( by| via|:)\s*.{1,60}\)?$/i, maxChars: 80 },
+    { id: 'caption.gallery', pattern: /^(\d+\s*(of|\/)\s*\d+|view (the )?(photo )?gallery|see all \d+ photos|\d+ photos|enlarge (this )?(image|photo)|click (to|for) (enlarge|expand))$/i, maxChars: 40 },
+    { id: 'caption.hide-caption', pattern: /^(hide|show|toggle) caption$/i, maxChars: 20 },
+  ],
+};
+
+export const RELATED_LIST: RuleTable = {
+  category: 'related-list',
+  rules: [
+    { id: 'related.heading', pattern: /^(related( articles| stories| content| coverage| news| posts| links| reading)?|more (stories|news|articles|from|on|in|like this)\b.{0,40}|most (read|popular|watched|viewed|shared|commented)( stories| articles| now| today)?|top stories|trending( now| stories)?|you (may|might) (also )?like|recommended( for you| stories| articles| reading)?|read (more|next|also)|see also|also read|editors'? picks?|popular (stories|now|on)\b.{0,30}|what to read next|latest (news|stories|headlines|videos)|in other news|don'?t miss|more coverage|further reading|up next|next up|around the web|promoted stories|sponsored (stories|content|links)|from the web|leia (também|mais)|leggi anche|lesen sie auch)\s*:?$/i, maxChars: 60 },
+    { id: 'related.inline-prefix', pattern: /^(related|read more|read also|also read|see also|more|recommended|watch|listen|must read|leia também|leia mais|leggi anche|lesen sie auch|читайте также)\s*[:|»›>-]\s*\S.{0,200}$/iu, maxChars: 240 },
+    { id: 'related.arrow-link', pattern: /^.{5,150}\s(»|›|→)$/, maxChars: 160 },
+    { id: 'related.recirc-widget', pattern: /\b(outbrain|taboola|zergnet|revcontent)\b/i, maxChars: 200 },
+  ],
+};
+
+export const READER_POLL: RuleTable = {
+  category: 'reader-poll',
+  rules: [
+    { id: 'poll.do-you-think', pattern: /^(do|would|should|are|will) (you|we) (think|believe|agree|support|approve|trust|feel)\b.{0,150}\?$/i, maxChars: 180 },
+    { id: 'poll.vote', pattern: /^(vote( now)?|cast your vote|view results|see results|take (our|the) poll|poll|survey)\s*:?$/i, maxChars: 30 },
+    { id: 'poll.options', pattern: /^(yes|no|not sure|undecided|maybe)\s*(\d{1,3}%)?$/i, maxChars: 16 },
+  ],
+};
+
+export const VIDEO_EMBED: RuleTable = {
+  category: 'video-embed',
+  rules: [
+    { id: 'video.shortcode', pattern: /^\[(jwplayer|video|embed|youtube|vimeo|brightcove|caption|gallery|iframe)\b[^\]]{0,80}\]$/i, maxChars: 100 },
+    { id: 'video.player-chrome', pattern: /^(watch|play|replay)( the)?( video| now| next)?$|^(now playing|video player|autoplay|(video )?duration|loaded: \d|current time|0:00|\d{1,2}:\d{2}( \/ \d{1,2}:\d{2})?)$/i, maxChars: 30 },
+    { id: 'video.unsupported', pattern: /\b(your browser does not support|this video (is|has been) (unavailable|removed)|enable javascript to (view|watch)|media playback is unsupported)\b/i, maxChars: 200 },
+    { id: 'video.video-label', pattern: /^(video|watch|vídeo|видео)\s*[:|-]\s*.{2,140}$/i, maxChars: 150 },
+  ],
+};
+
+export const SHARE_BAR: RuleTable = {
+  category: 'share-bar',
+  rules: [
+    { id: 'share.label', pattern: /^(share( this| on| via)?( article| story| page)?|share this:?|tweet|pin( it)?|email|e-mail|print|copy link|copy|whatsapp|facebook|twitter|linkedin|reddit|pinterest|messenger|telegram|flipboard|google news|comments?|save|send|like|follow( us)?|partilhar|compartilhar|condividi|teilen)\s*:?$/i, maxChars: 30 },
+    { id: 'share.count', pattern: /^\d{1,6}\s*(shares?|comments?|likes?|views?)$/i, maxChars: 24 },
+    { id: 'share.follow-us', pattern: /^(follow|like|find|connect with) us (on|at)\b.{0,60}$|^connect with us$/i, maxChars: 80 },
+    { id: 'share.list', pattern: /^(facebook|twitter|linkedin|email|whatsapp|reddit|pinterest|print)(\s*[,|•·]?\s*(facebook|twitter|linkedin|email|whatsapp|reddit|pinterest|print|messenger|share)){1,8}$/i, maxChars: 120 },
+  ],
+};
+
+export const NAVIGATION: RuleTable = {
+  category: 'navigation',
+  rules: [
+    { id: 'nav.skip-links', pattern: /^(skip to (main )?(content|navigation|search)|accessibility links|jump to( main)? content|back to top|return to top|go to top|menu|main menu|close( menu)?|open menu|search|home|sections|log ?in|sign ?in|log ?out|register|my account|toggle navigation)$/i, maxChars: 30 },
+    { id: 'nav.breaking', pattern: /^(breaking news|breaking|live|latest|advertisement)$/i, maxChars: 20 },
+    { id: 'nav.breadcrumb', pattern: /^[\p{L}& ]{2,30}(\s*(›|»|>|\/|\|)\s*[\p{L}& ]{2,30}){1,5}$/u, maxChars: 120 },
+    { id: 'nav.prev-next', pattern: /^(previous|next)( (article|story|post|page))?\s*:?$|^(«|‹)?\s*(previous|prev|older)\b.{0,80}$|^.{0,80}\b(next|newer)\s*(»|›)$/i, maxChars: 100 },
+    { id: 'nav.footer-links', pattern: /^(about us|contact us|privacy policy|terms (of use|of service|and conditions)|cookie policy|sitemap|site map|careers|advertise( with us)?|help|faq|rss|newsletters?|accessibility|corrections|ethics policy)$/i, maxChars: 40 },
+    { id: 'nav.pipe-links', pattern: /^[^|]{1,30}(\|[^|]{1,30}){2,12}$/, maxChars: 200 },
+  ],
+};
+
+export const COOKIE_CONSENT: RuleTable = {
+  category: 'cookie-consent',
+  rules: [
+    { id: 'cookie.we-use', pattern: /\b(we|this (site|website)) uses? cookies\b/i, maxChars: 500 },
+    { id: 'cookie.accept', pattern: /^(accept|agree|allow)( all)?( cookies)?|^(i agree|i accept|got it|ok(ay)?|manage (cookies|preferences|settings)|cookie (settings|preferences|policy))$/i, maxChars: 30 },
+    { id: 'cookie.consent', pattern: /\b(by continuing to (use|browse)|you (agree|consent) to (our|the) use of cookies|cookie (policy|notice)|privacy (settings|preferences))\b/i, maxChars: 400 },
+  ],
+};
+
+export const CORRECTION_BOX: RuleTable = {
+  category: 'correction-box',
+  rules: [
+    { id: 'correction.heading', pattern: /^(truth and accuracy|corrections? (policy|and clarifications)|report an error|submit a correction|suggest a correction|spotted an error\??|found an error\??)\s*(→|»|›)?$/i, maxChars: 40 },
+    { id: 'correction.committed', pattern: /^we are committed to (truth|accuracy)\b.{0,160}$/i, maxChars: 200 },
+    { id: 'correction.editorial-standards', pattern: /\bread our editorial standards\b/i, maxChars: 200 },
+  ],
+};
+
+export const TAG_LIST: RuleTable = {
+  category: 'tag-list',
+  rules: [
+    { id: 'tags.label', pattern: /^(tags?|topics?|filed under|categories|category|keywords|related topics|more on|assuntos|argomenti|temas|themen)\s*:?(\s+.{0,160})?$/i, maxChars: 180 },
+    { id: 'tags.separators-only', pattern: /^[\s,;|•·]{3,}$/, maxChars: 200 },
+    { id: 'tags.hashtags', pattern: /^(#[\p{L}\d_]{2,40}\s*){2,12}$/u, maxChars: 300 },
+  ],
+};
+
+export const AD_MARKER: RuleTable = {
+  category: 'ad-marker',
+  rules: [
+    { id: 'ad.label', pattern: /^-*\s*(advertisement|advertising|sponsored|ad|ads|paid (content|post|partner)|promoted( content)?|publicidade|pubblicità|anzeige|реклама|story continues below( advertisement)?|continue reading (the )?(main )?(story|below)|article continues (below|after)( advertisement)?)\s*-*:?$/i, maxChars: 50 },
+    { id: 'ad.affiliate', pattern: /\b(we may (earn|receive) (a )?(commission|compensation)|affiliate (links?|commission))\b/i, maxChars: 300 },
+  ],
+};
+
+export const WIDGET: RuleTable = {
+  category: 'widget',
+  rules: [
+    { id: 'widget.weather', pattern: /^[|•]?\s*-?\d{1,3}(\.\d)?\s*°\s*[CF]?\s*[\p{L} ,-]{0,30}$/u, maxChars: 40 },
+    { id: 'widget.ticker', pattern: /^[A-Z.^]{1,8}\s+[\d,]+\.\d{2}\s+[+-−]?[\d.]+\s*\(?[+-−]?[\d.]+%\)?$/, maxChars: 60 },
+    { id: 'widget.market-label', pattern: /^(markets?|stocks?|dow( jones)?|nasdaq|s&p 500|ftse 100)\s*[+-−]?\d/i, maxChars: 40 },
+  ],
+};
+
+export const COMMENTS_PROMPT: RuleTable = {
+  category: 'comments',
+  rules: [
+    { id: 'comments.join', pattern: /^(join the (conversation|discussion|debate)|leave a (comment|reply)|add (a|your) comment|post a comment|view comments?|show comments?|(\d+\s+)?comments?( \(\d+\))?|comment on this (story|article)|have your say|what do you think\??|discuss this (story|article)|be the first to comment|load comments)\b.{0,40}$/i, maxChars: 80 },
+    { id: 'comments.policy', pattern: /\b(comments? (are|is) (closed|moderated)|community guidelines|you must be logged in to (post a )?comment|commenting (policy|guidelines))\b/i, maxChars: 300 },
+  ],
+};
+
+export const IMAGE_PLACEHOLDER: RuleTable = {
+  category: 'image-placeholder',
+  rules: [
+    { id: 'image.aspect-label', pattern: /^[•·*-]?\s*\d{1,2}x\d{1,2} image$/i, maxChars: 24 },
+    { id: 'image.alt-label', pattern: /^[•·*-]?\s*(image|photo|picture|img|thumbnail|placeholder|loading( image)?\.*|image \d+ of \d+)$/i, maxChars: 24 },
+    { id: 'image.file-name', pattern: /^[\w-]{1,80}\.(jpe?g|png|gif|webp|svg)$/i, maxChars: 90 },
+  ],
+};
+
+/** Every keyword table, in the order they are tried (first match wins). */
+export const CHROME_TABLES: readonly RuleTable[] = [
+  SYNDICATION_DISCLAIMER,
+  AGENCY_BOILERPLATE,
+  NEWSLETTER_PROMPT,
+  BYLINE_DATELINE,
+  CAPTION_CREDIT,
+  RELATED_LIST,
+  READER_POLL,
+  VIDEO_EMBED,
+  SHARE_BAR,
+  NAVIGATION,
+  COOKIE_CONSENT,
+  CORRECTION_BOX,
+  TAG_LIST,
+  AD_MARKER,
+  WIDGET,
+  COMMENTS_PROMPT,
+  IMAGE_PLACEHOLDER,
+];

@@ -1,0 +1,29 @@
+/**
+ * The rule set the cleaner runs with, and its version. RULES_VERSION is a hash over the
+ * serialised tables plus CLEANER_VERSION, so every stored record says which rules cut it
+ * and any rule edit (or behaviour change in the cleaner) yields a new version.
+ */
+import { createHash } from 'node:crypto';
+import { CHROME_TABLES } from './chrome-tables';
+import { STRUCTURAL_RULES, STRUCTURE_THRESHOLDS } from './structural-rules';
+import { WIRE_AGENCIES, WIRE_DATELINE } from './agency-names';
+
+export * from './rule-types';
+export * from './chrome-tables';
+export { STRUCTURAL_RULES, STRUCTURE_THRESHOLDS } from './structural-rules';
+export type { StructuralRule } from './structural-rules';
+export { WIRE_AGENCIES, WIRE_DATELINE } from './agency-names';
+export type { AgencyAlias } from './agency-names';
+
+/** Bump when cleaning code changes output for the same rules. */
+export const CLEANER_VERSION = '1.0.0';
+
+function serialiseRules(): string {
+  // RegExp does not survive JSON.stringify; write source and flags instead.
+  return JSON.stringify(
+    { CLEANER_VERSION, CHROME_TABLES, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS, WIRE_AGENCIES, WIRE_DATELINE },
+    (_key, value: unknown) => (value instanceof RegExp ? `/${value.source}/${value.flags}` : value),
+  );
+}
+
+export const RULES_VERSION: string = createHash('sha256').update(serialiseRules()).digest('hex').slice(0, 12);

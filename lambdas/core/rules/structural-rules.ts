@@ -1,0 +1,61 @@
+/**
+ * Structural signals as data: thresholds with ids, so a removal made by structure is as
+ * traceable (and versioned) as one made by a keyword.
+ */
+
+export interface StructuralRule {
+  id: string;
+  category: string;
+  /** What the rule means, for `explain` output and reviewers. */
+  description: string;
+}
+
+export const STRUCTURAL_RULES = {
+  outsideStory: { id: 'structure.outside-story', category: 'structure', description: 'Block lies outside the main story run (text dumps).' },
+  linkDense: { id: 'structure.link-dense', category: 'navigation', description: 'Short block whose text is mostly link text.' },
+  repeated: { id: 'structure.repeated', category: 'structure', description: 'Short block repeated on the page, or a later copy of an earlier block.' },
+  titleEcho: { id: 'structure.title-echo', category: 'structure', description: 'Block repeats the headline.' },
+  promoHeadline: { id: 'structure.promo-headline', category: 'related-list', description: 'Long title-case line without sentence punctuation inside the story: a promoted headline.' },
+  headlineList: { id: 'structure.headline-list', category: 'related-list', description: 'Run of short headline-like blocks or list items of links at the end of the story.' },
+  template: { id: 'structure.outlet-template', category: 'template', description: 'Block seen in at least `templateMinCount` earlier articles of the same outlet.' },
+  standfirst: { id: 'structure.standfirst', category: 'metadata', description: 'Summary line between headline and story, kept as `standfirst`.' },
+  title: { id: 'structure.title', category: 'metadata', description: 'Headline line, kept as `title`.' },
+  trailingShort: { id: 'structure.trailing-short', category: 'structure', description: 'Short non-sentence block after the last story paragraph.' },
+  leadingShort: { id: 'structure.leading-short', category: 'structure', description: 'Short non-sentence block before the first story paragraph (HTML).' },
+  figureCaption: { id: 'structure.figure-caption', category: 'caption', description: 'Text inside <figure>/<figcaption>: caption or credit (HTML).' },
+  emptyText: { id: 'structure.no-words', category: 'structure', description: 'Block with no letters or digits.' },
+} as const satisfies Record<string, StructuralRule>;
+
+/** Numeric knobs of the structural rules and the story-run finder. */
+export const STRUCTURE_THRESHOLDS = {
+  /** A block needs this many words, ending in sentence punctuation, to count as prose. */
+  proseMinWords: 8,
+  /** ... or this many words regardless of punctuation (teasers and standfirsts are long but unpunctuated). */
+  proseLongWords: 30,
+  /** Non-prose blocks tolerated between two prose blocks of one story run (text dumps). */
+  maxGapBlocks: 4,
+  /** Same for HTML, where Readability already chose the region and lists are common. */
+  htmlMaxGapBlocks: 10,
+  /** Title search window: blocks before the story run. */
+  titleWindowBlocks: 15,
+  /** Repeated blocks shorter than this (words) are chrome wherever they stand. */
+  repeatedMaxWords: 6,
+  /** Characters of non-prose tolerated inside a gap. */
+  maxGapChars: 400,
+  /** Link share above which a short block is navigation. */
+  linkDenseShare: 0.5,
+  /** Blocks up to this many characters can be called link-dense or short chrome. */
+  shortBlockChars: 120,
+  /** Blocks from the story edges within which `edge` rules apply. */
+  edgeBlocks: 3,
+  /** Minimum words for a title-case line to be a promoted headline rather than a subheading. */
+  promoHeadlineMinWords: 9,
+  /** Share of capitalised words that makes a line title case. */
+  titleCaseShare: 0.6,
+  /** Articles of the same outlet a block must have appeared in to be template chrome. */
+  templateMinCount: 2,
+  /** Words at or above which a sentence-punctuated block in the story run is story prose (template-safe). */
+  templateSafeProseWords: 6,
+  /** Minimum words of story text for a clean result. */
+  minStoryWords: 15,
+} as const;

@@ -1,0 +1,198 @@
+/**
+ * Extraction evaluation gate (`npm run eval`).
+ *
+ * Cleans every page of a benchmark split, scores the predictions with the benchmark's own
+ * scorer (`score.mjs`), prints them next to the published baselines and to plain
+ * Readability+jsdom run in this process, and fails when a metric drops below the floor
+ * pinned in baseline.json.
+ *
+ *   --data <dir>          split directory (default <shared>/bench/extraction/dev)
+ *   --mode html|text      one input form (default: both)
+ *   --dom jsdom|linkedom  DOM engine for our cleaner (default: the cleaner's default)
+ *   --out <file>          write predictions {id: {articleBody}} (mode-suffixed when both run)
+ *   --per-page <n>        list the n worst pages per mode
+ *   --update-baseline     pin the current numbers as floors (lowering one needs --allow-regression)
+ *   --allow-regression    do not fail on a drop (and allow lowering floors)
+ *   --no-readability      skip the side-by-side Readability run
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { cleanDetailed } from '../../lambdas/core/clean';
+import { stripActiveContent } from '../../lambdas/core/clean/html-prepare';
+import { RULES_VERSION } from '../../lambdas/core/rules';
+
+type Mode = 'html' | 'text';
+interface Metrics { precision: number; recall: number; f1: number; accuracy: number }
+interface Floors { [mode: string]: Metrics }
+interface Baseline { note?: string; tolerance: number; floors: Floors }
+interface ScoreOutput extends Metrics { per_page: Record<string, { f1: number | null; precision: number | null; recall: number | null }> }
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+const SHARED = process.env.NEWS_INGEST_SHARED ?? path.resolve(REPO_ROOT, '../shared');
+const BASELINE_FILE = path.join(__dirname, 'baseline.json');
+
+function parseArgs(argv: string[]) {
+  const args = { data: path.join(SHARED, 'bench/extraction/dev'), modes: ['html', 'text'] as Mode[], dom: undefined as 'jsdom' | 'linkedom' | undefined, out: null as string | null, perPage: 0, update: false, allowRegression: false, readability: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--data') args.data = path.resolve(next());
+    else if (a === '--mode') {
+      const m = next();
+      if (m !== 'html' && m !== 'text') throw new Error('--mode is html or text');
+      args.modes = [m];
+    } else if (a === '--dom') {
+      const d = next();
+      if (d !== 'jsdom' && d !== 'linkedom') throw new Error('--dom is jsdom or linkedom');
+      args.dom = d;
+    } else if (a === '--out') args.out = path.resolve(next());
+    else if (a === '--per-page') args.perPage = Number(next());
+    else if (a === '--update-baseline') args.update = true;
+    else if (a === '--allow-regression') args.allowRegression = true;
+    else if (a === '--no-readability') args.readability = false;
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+function readPage(dir: string, id: string, mode: Mode): string {
+  const file = path.join(dir, 'pages', mode === 'html' ? `${id}.html.gz` : `${id}.txt`);
+  const raw = fs.readFileSync(file);
+  return mode === 'html' ? zlib.gunzipSync(raw).toString('utf8') : raw.toString('utf8');
+}
+
+function score(scorer: string, truth: string, predFile: string): ScoreOutput {
+  const run = spawnSync(process.execPath, [scorer, '--truth', truth, '--pred', predFile, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`score.mjs failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as ScoreOutput;
+}
+
+function writePredictions(file: string, preds: Record<string, { articleBody: string }>): void {
+  fs.writeFileSync(file, JSON.stringify(preds));
+}
+
+/**
+ * Readability on jsdom as shipped: the reference the cleaner has to beat. Styles and scripts
+ * are stripped first (jsdom's CSS parser throws on some real stylesheets), which is what
+ * any production use has to do too; it only makes the reference faster.
+ */
+function plainReadability(html: string): string {
+  let dom: JSDOM | null = null;
+  try {
+    dom = new JSDOM(stripActiveContent(html), { virtualConsole: new VirtualConsole() });
+    return new Readability(dom.window.document).parse()?.textContent ?? '';
+  } catch {
+    return '';
+  } finally {
+    dom?.window.close();
+  }
+}
+
+const fmt = (n: number) => n.toFixed(3);
+const pad = (s: string, n: number) => s.padEnd(n);
+
+function main(): number {
+  const args = parseArgs(process.argv.slice(2));
+  const truthFile = path.join(args.data, 'ground-truth.json');
+  const scorer = path.join(SHARED, 'bench/score.mjs');
+  const truth = JSON.parse(fs.readFileSync(truthFile, 'utf8')) as Record<string, unknown>;
+  const ids = Object.keys(truth).sort();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'news-ingest-eval-'));
+  const results: Partial<Record<Mode, Metrics>> = {};
+  const table: string[] = [];
+  console.log(`eval: ${ids.length} pages from ${path.relative(process.cwd(), args.data) || '.'} · rules ${RULES_VERSION}`);
+
+  for (const mode of args.modes) {
+    const preds: Record<string, { articleBody: string }> = {};
+    const refPreds: Record<string, { articleBody: string }> = {};
+    const categories = new Map<string, number>();
+    let ours = 0;
+    let ref = 0;
+    let rejected = 0;
+    for (const id of ids) {
+      const content = readPage(args.data, id, mode);
+      const t0 = performance.now();
+      const { result, kept } = cleanDetailed({ content, format: mode }, { dom: args.dom });
+      ours += performance.now() - t0;
+      preds[id] = { articleBody: kept.map((k) => k.text).join('\n\n') };
+      if (result.status === 'rejected') rejected++;
+      for (const r of result.removed) categories.set(r.category, (categories.get(r.category) ?? 0) + 1);
+      if (mode === 'html' && args.readability) {
+        const t1 = performance.now();
+        refPreds[id] = { articleBody: plainReadability(content) };
+        ref += performance.now() - t1;
+      }
+    }
+    const predFile = args.out ? (args.modes.length > 1 ? args.out.replace(/(\.json)?$/, `.${mode}.json`) : args.out) : path.join(tmp, `${mode}.json`);
+    writePredictions(predFile, preds);
+    const s = score(scorer, truthFile, predFile);
+    results[mode] = { precision: s.precision, recall: s.recall, f1: s.f1, accuracy: s.accuracy };
+    table.push(`${pad(`news-ingest (${mode})`, 34)} ${fmt(s.precision)}  ${fmt(s.recall)}  ${fmt(s.f1)}  ${fmt(s.accuracy)}  ${(ours / 1000).toFixed(1)}s${rejected ? `  (${rejected} rejected)` : ''}`);
+    if (mode === 'html' && args.readability) {
+      const refFile = path.join(tmp, 'readability.json');
+      writePredictions(refFile, refPreds);
+      const r = score(scorer, truthFile, refFile);
+      table.push(`${pad('readability+jsdom (this process)', 34)} ${fmt(r.precision)}  ${fmt(r.recall)}  ${fmt(r.f1)}  ${fmt(r.accuracy)}  ${(ref / 1000).toFixed(1)}s  time ratio ours/readability ${(ours / ref).toFixed(2)}`);
+    }
+    console.log(`removed blocks by category (${mode}): ${[...categories.entries()].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+    if (args.perPage > 0) {
+      const worst = Object.entries(s.per_page).filter(([, v]) => v.f1 !== null).sort((a, b) => (a[1].f1 ?? 0) - (b[1].f1 ?? 0)).slice(0, args.perPage);
+      for (const [id, v] of worst) console.log(`  ${mode} ${id.slice(0, 12)}  P ${fmt(v.precision ?? 0)}  R ${fmt(v.recall ?? 0)}  F1 ${fmt(v.f1 ?? 0)}`);
+    }
+  }
+
+  const baselineDir = path.join(args.data, 'baselines');
+  const published = fs.existsSync(baselineDir) ? fs.readdirSync(baselineDir).filter((f) => f.endsWith('.json')).sort() : [];
+  const rows = published.map((f) => ({ name: f.replace(/\.json$/, ''), m: score(scorer, truthFile, path.join(baselineDir, f)) }));
+  rows.sort((a, b) => b.m.f1 - a.m.f1);
+  console.log(`\n${pad('extractor', 34)} P      R      F1     acc    time`);
+  for (const line of table) console.log(line);
+  for (const { name, m } of rows) console.log(`${pad(name, 34)} ${fmt(m.precision)}  ${fmt(m.recall)}  ${fmt(m.f1)}  ${fmt(m.accuracy)}`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+
+  return checkFloors(results, args.update, args.allowRegression);
+}
+
+function checkFloors(results: Partial<Record<Mode, Metrics>>, update: boolean, allowRegression: boolean): number {
+  const baseline: Baseline = fs.existsSync(BASELINE_FILE) ? JSON.parse(fs.readFileSync(BASELINE_FILE, 'utf8')) : { tolerance: 0.0005, floors: {} };
+  const failures: string[] = [];
+  for (const [mode, got] of Object.entries(results) as [Mode, Metrics][]) {
+    const floor = baseline.floors[mode];
+    if (!floor) continue;
+    for (const k of ['precision', 'recall', 'f1'] as const) {
+      if (got[k] < floor[k] - baseline.tolerance) failures.push(`${mode} ${k} ${fmt(got[k])} < floor ${fmt(floor[k])}`);
+    }
+  }
+  if (update) {
+    if (failures.length && !allowRegression) {
+      console.error(`\nrefusing to lower floors without --allow-regression:\n  ${failures.join('\n  ')}`);
+      return 1;
+    }
+    for (const [mode, got] of Object.entries(results) as [Mode, Metrics][]) {
+      baseline.floors[mode] = { precision: round(got.precision), recall: round(got.recall), f1: round(got.f1), accuracy: round(got.accuracy) };
+    }
+    fs.writeFileSync(BASELINE_FILE, JSON.stringify(baseline, null, 2) + '\n');
+    console.log(`\nfloors updated in ${path.relative(REPO_ROOT, BASELINE_FILE)}`);
+    return 0;
+  }
+  if (failures.length) {
+    console.error(`\nREGRESSION:\n  ${failures.join('\n  ')}`);
+    return allowRegression ? 0 : 1;
+  }
+  console.log(Object.keys(baseline.floors).length ? '\nall metrics at or above their floors' : '\nno floors pinned yet (run with --update-baseline)');
+  return 0;
+}
+
+// Floors are stored truncated (not rounded up), so a pinned run always passes its own floor.
+const round = (n: number) => Math.floor(n * 10000) / 10000;
+
+process.exitCode = main();
