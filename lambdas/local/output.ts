@@ -22,7 +22,13 @@ function truncate(s: string, width: number | undefined): string {
 }
 
 export function renderTable<T>(rows: T[], columns: Column<T>[]): string {
-  const table = new Table({ head: columns.map((c) => c.header), style: { head: [], border: [] }, wordWrap: false });
+  const table = new Table({
+    head: columns.map((c) => c.header),
+    style: { head: [], border: [] },
+    wordWrap: false,
+    // No rule between rows: listings are long and the rows are one line each.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
   for (const r of rows) table.push(columns.map((c) => truncate(String(c.value(r) ?? ''), c.width)));
   return table.toString();
 }

@@ -184,7 +184,7 @@ export function decodeBytes(bytes: Uint8Array, opts: { isHtml: boolean; declared
     return { ok: false, reason: 'The object looks like binary data, not a text or HTML page.' };
   }
   // NULs carry no text and break downstream parsers.
-  text = text.replace(/\u0000/g, '');
+  if (text.includes('\0')) text = text.split('\0').join('');
   if (text.trim() === '') return { ok: false, reason: 'The object contains only whitespace.' };
   return { ok: true, text, encoding };
 }
