@@ -16,6 +16,7 @@ import {
   encodeCursor,
   fromStoredItem,
   toStoredItem,
+  STORY_LIST_KEY,
   type OffloadedText,
   type StoredItem,
 } from '../core/store/record-layout';
@@ -47,6 +48,9 @@ export interface ArticleStore {
   byStory(storyId: string, page?: PageRequest): Promise<Page<ArticleRecord>>;
   byOutlet(outlet: string, range?: RangeRequest): Promise<Page<ArticleRecord>>;
   byAgency(agency: string, range?: RangeRequest): Promise<Page<ArticleRecord>>;
+  /** Canonical records, one per story, by published time. */
+  storyHeads(range?: RangeRequest): Promise<Page<ArticleRecord>>;
+  countStory(storyId: string): Promise<number>;
   /** Full export; the only Scan, for explicit whole-table jobs (stats, reprocess). */
   scanAll(page?: PageRequest): Promise<Page<ArticleRecord>>;
 }
@@ -100,10 +104,20 @@ export class DynamoArticleStore implements ArticleStore {
       new UpdateItemCommand({
         TableName: this.tableName,
         Key: { id: { S: id } },
-        UpdateExpression: 'SET storyId = :s, #r = :r, canonicalId = :c',
-        ConditionExpression: 'attribute_exists(id)',
-        ExpressionAttributeNames: { '#r': 'role' },
-        ExpressionAttributeValues: { ':s': { S: fields.storyId }, ':r': { S: fields.role }, ':c': { S: fields.canonicalId } },
+        // Only a story's canonical record stays in the sparse `stories` index.
+        UpdateExpression:
+          id === fields.canonicalId
+            ? 'SET storyId = :s, #r = :r, canonicalId = :c, storyList = :l'
+            : 'SET storyId = :s, #r = :r, canonicalId = :c REMOVE storyList',
+        ConditionExpression: 'attribute_exists(id) AND #st = :clean',
+        ExpressionAttributeNames: { '#r': 'role', '#st': 'status' },
+        ExpressionAttributeValues: {
+          ':s': { S: fields.storyId },
+          ':r': { S: fields.role },
+          ':c': { S: fields.canonicalId },
+          ':clean': { S: 'clean' },
+          ...(id === fields.canonicalId ? { ':l': { S: STORY_LIST_KEY } } : {}),
+        },
       }),
     );
   }
@@ -120,6 +134,32 @@ export class DynamoArticleStore implements ArticleStore {
   byAgency(agency: string, range: RangeRequest = {}): Promise<Page<ArticleRecord>> {
     const c = rangeCondition(range);
     return this.query('byAgency', `agency = :k${c.expr}`, { ':k': { S: agency }, ...c.values }, range);
+  }
+
+  storyHeads(range: RangeRequest = {}): Promise<Page<ArticleRecord>> {
+    const c = rangeCondition(range);
+    return this.query('stories', `storyList = :k${c.expr}`, { ':k': { S: STORY_LIST_KEY }, ...c.values }, range);
+  }
+
+  async countStory(storyId: string): Promise<number> {
+    let count = 0;
+    let start: Record<string, AttributeValue> | undefined;
+    for (let i = 0; i < 1000; i++) {
+      const r = await this.dynamo.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'byStory',
+          KeyConditionExpression: 'storyId = :k',
+          ExpressionAttributeValues: { ':k': { S: storyId } },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += r.Count ?? 0;
+      start = r.LastEvaluatedKey;
+      if (!start) break;
+    }
+    return count;
   }
 
   async scanAll(page: PageRequest = {}): Promise<Page<ArticleRecord>> {

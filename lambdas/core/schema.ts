@@ -35,6 +35,10 @@ export const ARTICLES_TABLE: TableSchema = {
     { indexName: 'byOutletPublished', partitionKey: { name: 'outlet', type: 'S' }, sortKey: { name: 'publishedSort', type: 'S' } },
     // Sparse: only syndicated articles carry `agency` (their first wire agency code).
     { indexName: 'byAgency', partitionKey: { name: 'agency', type: 'S' }, sortKey: { name: 'publishedSort', type: 'S' } },
+    // Sparse: only a story's canonical record carries `storyList`, so this lists stories.
+    // One partition value keeps listing a single Query; GSI write rates stay far below its limit
+    // because only canonical changes write to it.
+    { indexName: 'stories', partitionKey: { name: 'storyList', type: 'S' }, sortKey: { name: 'publishedSort', type: 'S' } },
   ],
 };
 

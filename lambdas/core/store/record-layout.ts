@@ -19,7 +19,11 @@ export type StoredItem = Omit<ArticleRecord, 'body'> & {
   storySort?: string;
   publishedSort: string;
   agency?: string;
+  storyList?: string;
 };
+
+/** The single partition value of the sparse `stories` index. */
+export const STORY_LIST_KEY = 'story';
 
 export function publishedSortKey(r: Pick<ArticleRecord, 'published' | 'ingestedAt' | 'id'>): string {
   return `${r.published ?? r.ingestedAt}#${r.id}`;
@@ -40,6 +44,7 @@ export function toStoredItem(record: ArticleRecord, bodyPrefix: string): { item:
   // Rejected records stay out of the story index: they belong to no story.
   if (record.status === 'clean') item.storySort = publishedSortKey(record);
   if (record.syndication.length > 0) item.agency = record.syndication[0];
+  if (record.status === 'clean' && record.canonicalId === record.id) item.storyList = STORY_LIST_KEY;
   if (estimateBytes(item) <= MAX_INLINE_ITEM_BYTES) return { item: { ...item, bodyRef: null }, offload: null };
   const offload: OffloadedText = { paragraphs: record.paragraphs, headings: record.headings, removed: record.removed };
   return {
@@ -50,7 +55,7 @@ export function toStoredItem(record: ArticleRecord, bodyPrefix: string): { item:
 
 /** Item (+ offloaded text when it had some) → the record users see. */
 export function fromStoredItem(item: StoredItem, offloaded: OffloadedText | null): ArticleRecord {
-  const { storySort: _s, publishedSort: _p, agency: _a, ...rest } = item;
+  const { storySort: _s, publishedSort: _p, agency: _a, storyList: _l, ...rest } = item;
   const text = offloaded ?? { paragraphs: item.paragraphs ?? [], headings: item.headings ?? [], removed: item.removed ?? [] };
   return { ...rest, ...text, body: text.paragraphs.join('\n\n') };
 }
