@@ -1,19 +1,35 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { cleanCommand, demoCommand, getCommand, ingestCommand, listCommand, NotFoundError, type GlobalOptions } from './commands';
+import {
+  cleanCommand,
+  demoCommand,
+  explainCommand,
+  getCommand,
+  ingestCommand,
+  listCommand,
+  NotFoundError,
+  serveCommand,
+  storiesCommand,
+  storyCommand,
+  type GlobalOptions,
+} from './commands';
 import { defaultFormat, OUTPUT_FORMATS, type OutputFormat } from './output';
+import { QueryParameterError } from '../core/query/plan';
+import { InvalidCursorError } from '../core/store/record-layout';
+import { StackNotFoundError } from '../adapters/stack-outputs';
 
 /** Exit codes: 0 ok, 1 not found, 2 usage error, 3 anything else. */
 const EXIT = { ok: 0, notFound: 1, usage: 2, failure: 3 } as const;
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
-function globalOptions(cmd: Command): GlobalOptions {
-  const o = cmd.optsWithGlobals() as { dataDir?: string; format?: OutputFormat };
+function globalOptions(cmd: Command, fallbackFormat?: OutputFormat): GlobalOptions {
+  const o = cmd.optsWithGlobals() as { dataDir?: string; format?: OutputFormat; stack?: string };
   return {
     dataDir: resolve(o.dataDir ?? process.env.NEWS_INGEST_DATA_DIR ?? '.news-ingest'),
-    format: o.format ?? defaultFormat(),
+    format: o.format ?? fallbackFormat ?? defaultFormat(),
+    stack: o.stack,
   };
 }
 
@@ -22,11 +38,18 @@ function isoDate(value: string): string {
   return value;
 }
 
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a whole number.');
+  return n;
+}
+
 export function buildProgram(): Command {
   const program = new Command('news-ingest')
     .description('Clean raw news pages into deduplicated records, locally or against a deployed stack.')
-    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS))
+    .addOption(new Option('--format <format>', 'output format (table on a terminal, json when piped)').choices(OUTPUT_FORMATS))
     .option('--data-dir <dir>', 'local state directory (default .news-ingest, or NEWS_INGEST_DATA_DIR)')
+    .option('--stack <name>', 'run against a deployed stack (AWS credentials and region from the usual environment)')
     .showHelpAfterError()
     .exitOverride();
 
@@ -53,16 +76,46 @@ export function buildProgram(): Command {
 
   program
     .command('list')
-    .description('list records, by outlet and published date when --outlet is given')
-    .option('--outlet <outlet>')
+    .description('list records: by outlet or wire agency and published date; everything when neither is given')
+    .option('--outlet <outlet>', 'one outlet')
+    .option('--agency <code>', 'one wire agency (AP, Reuters, AFP, …)')
     .option('--from <date>', 'published on or after (ISO date)', isoDate)
     .option('--to <date>', 'published on or before (ISO date)', isoDate)
-    .action((o: { outlet?: string; from?: string; to?: string }, cmd: Command) => listCommand({ ...globalOptions(cmd), ...o }));
+    .option('--unique', 'one record per story (the canonical one)')
+    .option('--limit <n>', 'at most n records', positiveInt)
+    .action((o: { outlet?: string; agency?: string; from?: string; to?: string; unique?: boolean; limit?: number }, cmd: Command) =>
+      listCommand({ ...globalOptions(cmd), ...o }),
+    );
+
+  program
+    .command('story')
+    .description('a story with all its copies, canonical first, each with its role')
+    .argument('<story-or-article-id>')
+    .action((id: string, _o, cmd: Command) => storyCommand(id, globalOptions(cmd)));
+
+  program
+    .command('stories')
+    .description('all stories with member counts')
+    .option('--from <date>', 'published on or after (ISO date)', isoDate)
+    .option('--to <date>', 'published on or before (ISO date)', isoDate)
+    .action((o: { from?: string; to?: string }, cmd: Command) => storiesCommand({ ...globalOptions(cmd), ...o }));
+
+  program
+    .command('explain')
+    .description('the kept text and every removed block with the rule and category that removed it')
+    .argument('<article-id>')
+    .action((id: string, _o, cmd: Command) => explainCommand(id, globalOptions(cmd, 'table')));
+
+  program
+    .command('serve')
+    .description('serve the HTTP query API on 127.0.0.1')
+    .option('--port <port>', 'port (0 picks a free one)', positiveInt, 8787)
+    .action((o: { port: number }, cmd: Command) => serveCommand({ ...globalOptions(cmd), port: o.port }));
 
   program
     .command('demo')
     .description('ingest the five seed articles into the data directory and print their records (npm start)')
-    .action((_o, cmd: Command) => demoCommand(REPO_ROOT, { ...globalOptions(cmd), format: (cmd.optsWithGlobals() as { format?: OutputFormat }).format ?? 'table' }));
+    .action((_o, cmd: Command) => demoCommand(REPO_ROOT, globalOptions(cmd, 'table')));
 
   return program;
 }
@@ -77,7 +130,11 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version requests end here too, with exit code 0.
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (err instanceof NotFoundError) {
+    if (err instanceof QueryParameterError || err instanceof InvalidCursorError) {
+      process.stderr.write(`news-ingest: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof NotFoundError || err instanceof StackNotFoundError) {
       process.stderr.write(`${err.message}\n`);
       return EXIT.notFound;
     }

@@ -1,16 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRecord, cleanObject, type SourceMeta } from '../core/ingest/build-record';
+import { planArticle, planArticleList, planExport, planStories, planStory, type Params } from '../core/query/plan';
 import type { ArticleRecord } from '../core/types';
+import type { StoryMember, StorySummary } from '../adapters/query-service';
+import { createLogger } from '../handlers/log';
 import { collectFiles } from './files';
-import { countOutcome, emptyCounts, uploadAndProcess, type IngestCounts } from './ingest-files';
-import { RECORD_COLUMNS, render, type OutputFormat } from './output';
-import { startLocalRuntime, type LocalRuntime } from './runtime';
+import { countOutcome, emptyCounts, type IngestCounts } from './ingest-files';
+import { RECORD_COLUMNS, render, renderTable, type Column, type OutputFormat } from './output';
 import { Progress } from './progress';
+import { openBackend, type Backend } from './backend';
+import { startApiServer } from './api-server';
 
 export interface GlobalOptions {
   dataDir: string;
   format: OutputFormat;
+  stack?: string;
 }
 
 export class NotFoundError extends Error {}
@@ -19,13 +24,13 @@ export function print(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : text + '\n');
 }
 
-/** Start the embedded runtime for one command and always stop it. */
-export async function withRuntime<T>(dataDir: string, fn: (rt: LocalRuntime) => Promise<T>, observer?: Parameters<typeof startLocalRuntime>[0]['observer']): Promise<T> {
-  const rt = await startLocalRuntime({ dataDir, observer });
+/** Open the local runtime or the deployed stack for one command, and always close it. */
+export async function withBackend<T>(opts: GlobalOptions, fn: (b: Backend) => Promise<T>, observer?: Parameters<typeof openBackend>[0]['observer']): Promise<T> {
+  const backend = await openBackend({ dataDir: opts.dataDir, stack: opts.stack, observer });
   try {
-    return await fn(rt);
+    return await fn(backend);
   } finally {
-    await rt.stop();
+    await backend.stop();
   }
 }
 
@@ -44,13 +49,12 @@ export async function ingestCommand(paths: string[], opts: GlobalOptions & { out
   const files = collectFiles(paths, opts.outlet);
   const counts = emptyCounts();
   const progress = new Progress(files.length, opts.format !== 'table');
-  const result = await withRuntime(
-    opts.dataDir,
-    async (rt) => {
-      const ids = await uploadAndProcess(rt, files, () => counts.uploaded++);
-      const records = (await Promise.all(ids.map((id) => rt.deps.articles.get(id)))).filter((r): r is ArticleRecord => r !== null);
-      counts.failed = rt.queue.deadLetters.list().length;
-      return records;
+  const records = await withBackend(
+    opts,
+    async (b) => {
+      const ids = await b.ingest(files, () => counts.uploaded++);
+      if (b.runtime) counts.failed = b.runtime.queue.deadLetters.list().length;
+      return (await Promise.all(ids.map((id) => b.articles.get(id)))).filter((r): r is ArticleRecord => r !== null);
     },
     {
       onOutcome: (outcome) => {
@@ -60,19 +64,19 @@ export async function ingestCommand(paths: string[], opts: GlobalOptions & { out
     },
   );
   progress.done(counts);
-  print(render(result, opts.format, RECORD_COLUMNS));
-  return { counts, records: result };
+  print(render(records, opts.format, RECORD_COLUMNS));
+  return { counts, records };
 }
 
 export async function getCommand(id: string, opts: GlobalOptions): Promise<void> {
-  const rec = await withRuntime(opts.dataDir, (rt) => rt.deps.articles.get(id));
-  if (!rec) throw new NotFoundError(`No article with id ${id}.`);
-  if (opts.format === 'table') print(renderRecordText(rec));
-  else print(JSON.stringify(rec, null, opts.format === 'json' ? 2 : 0));
+  const r = await withBackend(opts, (b) => b.query.run(planArticle(id)));
+  if (r.kind !== 'article' || !r.article) throw new NotFoundError(`No article with id ${id}.`);
+  if (opts.format === 'table') print(renderRecordText(r.article));
+  else print(JSON.stringify(r.article, null, opts.format === 'json' ? 2 : 0));
 }
 
 export function renderRecordText(r: ArticleRecord): string {
-  const meta = [
+  const meta: [string, string | null][] = [
     ['id', r.id],
     ['outlet', r.outlet],
     ['status', r.status + (r.reason ? ` (${r.reason})` : '')],
@@ -82,38 +86,136 @@ export function renderRecordText(r: ArticleRecord): string {
     ['published', r.published],
     ['syndication', r.syndication.join(', ')],
     ['credits', r.credits.join(', ')],
-    ['story', `${r.storyId} (${r.role}; canonical ${r.canonicalId})`],
+    ['story', r.status === 'clean' ? `${r.storyId} (${r.role}; canonical ${r.canonicalId})` : null],
     ['words', String(r.wordCount)],
     ['source', r.sourceKey],
     ['rules', r.rulesVersion],
-  ].filter((e): e is [string, string] => e[1] !== null && e[1] !== '');
-  return meta.map(([k, v]) => `${k.padEnd(12)} ${v}`).join('\n') + '\n\n' + r.body;
+  ];
+  return meta
+    .filter((e): e is [string, string] => e[1] !== null && e[1] !== '')
+    .map(([k, v]) => `${k.padEnd(12)} ${v}`)
+    .join('\n') + (r.body ? '\n\n' + r.body : '');
 }
 
-export async function listCommand(opts: GlobalOptions & { outlet?: string; from?: string; to?: string; limit?: number }): Promise<void> {
-  const records = await withRuntime(opts.dataDir, async (rt) => {
-    if (opts.outlet) {
-      return collectPages((cursor) => rt.deps.articles.byOutlet(opts.outlet as string, { from: opts.from, to: opts.to, cursor }), opts.limit);
+export interface ListOptions {
+  outlet?: string;
+  agency?: string;
+  from?: string;
+  to?: string;
+  unique?: boolean;
+  limit?: number;
+}
+
+/** Pages are followed up to `limit` records (default: all). */
+export async function listCommand(opts: GlobalOptions & ListOptions): Promise<void> {
+  const params: Params = { outlet: opts.outlet, agency: opts.agency, from: opts.from, to: opts.to, unique: opts.unique ? 'true' : undefined };
+  const filtered = Boolean(opts.outlet || opts.agency);
+  // With neither outlet nor agency there is no key to query by: that is an explicit export.
+  const records = await withBackend(opts, async (b) => {
+    const out: ArticleRecord[] = [];
+    let cursor: string | null = null;
+    const max = opts.limit ?? Number.MAX_SAFE_INTEGER;
+    for (let i = 0; i < 100_000 && out.length < max; i++) {
+      const page = filtered ? planArticleList({ ...params, cursor }) : planExport({ cursor });
+      const r = await b.query.run(page);
+      if (r.kind !== 'articles') break;
+      out.push(...r.items);
+      cursor = r.cursor;
+      if (!cursor) break;
     }
-    // Without an outlet there is no key to query by: this is an export of everything.
-    return collectPages((cursor) => rt.deps.articles.scanAll({ cursor }), opts.limit);
+    return out.slice(0, max);
   });
   print(render(records, opts.format, RECORD_COLUMNS));
 }
 
-async function collectPages<T>(fetch: (cursor: string | null) => Promise<{ items: T[]; cursor: string | null }>, limit = 10_000): Promise<T[]> {
-  const out: T[] = [];
-  let cursor: string | null = null;
-  for (let i = 0; i < 10_000; i++) {
-    const page = await fetch(cursor);
-    out.push(...page.items);
-    cursor = page.cursor;
-    if (!cursor || out.length >= limit) break;
+const MEMBER_COLUMNS: Column<StoryMember>[] = [
+  { header: 'id', value: (m) => m.id },
+  { header: 'role', value: (m) => (m.canonical ? `${m.role} *` : m.role) },
+  { header: 'outlet', value: (m) => m.outlet, width: 18 },
+  { header: 'title', value: (m) => m.title, width: 50 },
+  { header: 'published', value: (m) => m.published },
+  { header: 'words', value: (m) => m.wordCount },
+  { header: 'match', value: (m) => (m.match ? `${m.match.verdict} ${m.match.articleId}` : '') },
+];
+
+export async function storyCommand(id: string, opts: GlobalOptions): Promise<void> {
+  const r = await withBackend(opts, (b) => b.query.run(planStory(id)));
+  if (r.kind !== 'story' || !r.story) throw new NotFoundError(`No story or article with id ${id}.`);
+  const s = r.story;
+  if (opts.format === 'table') {
+    print(`Story ${s.storyId}: ${s.title ?? '(untitled)'}\n${s.members.length} article(s); canonical ${s.canonicalId} (marked *)\n` + renderTable(s.members, MEMBER_COLUMNS));
+  } else if (opts.format === 'jsonl') {
+    print(s.members.map((m) => JSON.stringify({ storyId: s.storyId, ...m })).join('\n'));
+  } else {
+    print(JSON.stringify(s, null, 2));
   }
-  return out.slice(0, limit);
 }
 
-/** `npm start`: the five seed articles through the whole local pipeline, into a fresh data dir. */
+const STORY_COLUMNS: Column<StorySummary>[] = [
+  { header: 'story', value: (s) => s.storyId },
+  { header: 'members', value: (s) => s.members },
+  { header: 'canonical', value: (s) => s.canonicalId },
+  { header: 'outlet', value: (s) => s.outlet, width: 18 },
+  { header: 'title', value: (s) => s.title, width: 56 },
+  { header: 'published', value: (s) => s.published },
+];
+
+export async function storiesCommand(opts: GlobalOptions & { from?: string; to?: string }): Promise<void> {
+  const items = await withBackend(opts, async (b) => {
+    const out: StorySummary[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 10_000; i++) {
+      const r = await b.query.run(planStories({ from: opts.from, to: opts.to, cursor }));
+      if (r.kind !== 'stories') break;
+      out.push(...r.items);
+      cursor = r.cursor;
+      if (!cursor) break;
+    }
+    return out;
+  });
+  print(render(items, opts.format, STORY_COLUMNS));
+}
+
+/** Why each line was kept or cut: the kept text, then every removed block with its rule and category. */
+export async function explainCommand(id: string, opts: GlobalOptions): Promise<void> {
+  const r = await withBackend(opts, (b) => b.query.run(planArticle(id)));
+  if (r.kind !== 'article' || !r.article) throw new NotFoundError(`No article with id ${id}.`);
+  const a = r.article;
+  if (opts.format !== 'table') {
+    const out = { id: a.id, status: a.status, reason: a.reason, title: a.title, rulesVersion: a.rulesVersion, kept: a.paragraphs, headings: a.headings, removed: a.removed };
+    print(JSON.stringify(out, null, opts.format === 'json' ? 2 : 0));
+    return;
+  }
+  const lines = [`${a.id}  ${a.title ?? '(untitled)'}  [${a.outlet}, rules ${a.rulesVersion}]`];
+  if (a.status === 'rejected') lines.push(`rejected: ${a.reason}`);
+  lines.push('', `KEPT (${a.paragraphs.length} paragraphs, ${a.wordCount} words)`);
+  a.paragraphs.forEach((p, i) => lines.push(`  ${String(i + 1).padStart(3)}  ${p}`));
+  lines.push('', `REMOVED (${a.removed.length} blocks)`);
+  lines.push(
+    renderTable(a.removed, [
+      { header: 'category', value: (x) => x.category, width: 24 },
+      { header: 'rule', value: (x) => x.rule, width: 32 },
+      { header: 'text', value: (x) => x.text.replace(/\s+/g, ' '), width: 70 },
+    ]),
+  );
+  print(lines.join('\n'));
+}
+
+/** `serve`: the query API on 127.0.0.1 until interrupted. */
+export async function serveCommand(opts: GlobalOptions & { port: number }): Promise<void> {
+  const backend = await openBackend({ dataDir: opts.dataDir, stack: opts.stack });
+  const api = await startApiServer(backend.query, createLogger('warn', (l) => process.stderr.write(l + '\n')), opts.port);
+  process.stderr.write(`Query API on ${api.url} (GET /articles/{id}, /articles?outlet=…, /stories/{id}, /stories); Ctrl-C stops it.\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await api.close();
+  await backend.stop();
+}
+
+/** `npm start`: the five seed articles through the whole local pipeline. */
 export async function demoCommand(repoRoot: string, opts: GlobalOptions): Promise<void> {
   const seeds = join(repoRoot, 'test', 'fixtures', 'seeds');
   process.stderr.write(`Ingesting the five seed articles from test/fixtures/seeds into ${opts.dataDir} …\n`);

@@ -1,0 +1,93 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { readFileSync } from 'node:fs';
+import { createClients } from '../adapters/clients';
+import { DynamoArticleStore, type ArticleStore } from '../adapters/article-store';
+import { S3ObjectStore } from '../adapters/object-store';
+import { QueryService } from '../adapters/query-service';
+import { resolveStack } from '../adapters/stack-outputs';
+import { articleId } from '../core/ingest/article-id';
+import type { BatchObserver } from '../handlers/ingest-handler';
+import type { LocalFile } from './files';
+import { mapLimit, UPLOAD_CONCURRENCY, uploadAndProcess } from './ingest-files';
+import { startLocalRuntime, type LocalRuntime } from './runtime';
+
+/**
+ * Where CLI commands run: the embedded local runtime, or a deployed stack found by name.
+ * Both expose the same store and query service, so every command works against either.
+ */
+export interface Backend {
+  kind: 'local' | 'stack';
+  articles: ArticleStore;
+  query: QueryService;
+  /** Uploads under raw/<outlet>/ and waits until the pipeline has written their records; returns their ids. */
+  ingest(files: LocalFile[], onUploaded?: () => void): Promise<string[]>;
+  /** The local runtime, when running locally (redrive and serve need it). */
+  runtime: LocalRuntime | null;
+  stop(): Promise<void>;
+}
+
+export interface BackendOptions {
+  dataDir: string;
+  stack?: string;
+  observer?: BatchObserver;
+}
+
+export async function openBackend(opts: BackendOptions): Promise<Backend> {
+  return opts.stack ? openStack(opts.stack, opts.observer) : openLocal(opts.dataDir, opts.observer);
+}
+
+async function openLocal(dataDir: string, observer?: BatchObserver): Promise<Backend> {
+  const rt = await startLocalRuntime({ dataDir, observer });
+  return {
+    kind: 'local',
+    articles: rt.deps.articles,
+    query: new QueryService(rt.deps.articles),
+    ingest: (files, onUploaded) => uploadAndProcess(rt, files, onUploaded),
+    runtime: rt,
+    stop: () => rt.stop(),
+  };
+}
+
+/** How long `ingest --stack` waits for the deployed pipeline to write records. */
+const STACK_WAIT_MS = 15 * 60_000;
+
+async function openStack(stackName: string, observer?: BatchObserver): Promise<Backend> {
+  const clients = createClients();
+  const cfn = new CloudFormationClient({});
+  const res = await resolveStack(cfn, stackName);
+  cfn.destroy();
+  const objects = new S3ObjectStore(clients.s3);
+  const articles = new DynamoArticleStore(clients.dynamo, res.articlesTable, { store: objects, bucket: res.rawBucket });
+  return {
+    kind: 'stack',
+    articles,
+    query: new QueryService(articles),
+    runtime: null,
+    ingest: async (files, onUploaded) => {
+      const ids = await mapLimit(files, UPLOAD_CONCURRENCY, async (f) => {
+        const r = await clients.s3.send(new PutObjectCommand({ Bucket: res.rawBucket, Key: f.key, Body: readFileSync(f.path), Metadata: { outlet: f.outlet } }));
+        onUploaded?.();
+        return articleId(res.rawBucket, f.key, r.VersionId ?? (r.ETag ? r.ETag.replace(/"/g, '') : null));
+      });
+      // The deployed Lambda runs asynchronously: poll (bounded) until every record exists.
+      const pending = new Set(ids);
+      const deadline = Date.now() + STACK_WAIT_MS;
+      while (pending.size > 0 && Date.now() < deadline) {
+        for (const id of [...pending]) {
+          const rec = await articles.get(id);
+          if (rec) {
+            pending.delete(id);
+            observer?.onOutcome?.(rec.status, id);
+          }
+        }
+        if (pending.size > 0) await new Promise((r) => setTimeout(r, 2000));
+      }
+      return ids;
+    },
+    stop: async () => {
+      clients.s3.destroy();
+      clients.dynamo.destroy();
+    },
+  };
+}
