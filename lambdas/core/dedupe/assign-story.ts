@@ -8,7 +8,7 @@
  */
 import type { DedupeMatch, StoryRole } from '../types';
 import { ageKey, bestRanked, canonicalRank } from './canonical';
-import { boilerplateKeys, rankCandidates } from './candidates';
+import { boilerplateKeys, MAX_VERIFIED, rankCandidates } from './candidates';
 import { buildFingerprint, indexKeys } from './fingerprint';
 import type { FingerprintIndexPort, StoredArticle, StoryState } from './port';
 import type { Assignment, DedupeDoc, Fingerprint, Verification } from './types';
@@ -30,10 +30,15 @@ export async function assignStory(doc: DedupeDoc, port: FingerprintIndexPort): P
   if (known?.assignment) return known.assignment;
 
   const hits = await port.addToKeys(indexKeys(fp), fp.articleId);
-  const candidates = await port.getArticles(rankCandidates(hits, fp.articleId));
+  const ranked = rankCandidates(hits, fp.articleId);
+  const candidates = await port.getArticles(ranked);
   const boilerplate = boilerplateKeys(hits, candidates);
+  const order = new Map(ranked.map((id, i) => [id, i]));
+  const toVerify = [...candidates]
+    .sort((x, y) => (order.get(x.fingerprint.articleId) ?? 0) - (order.get(y.fingerprint.articleId) ?? 0))
+    .slice(0, MAX_VERIFIED);
   const verified: Verified[] = [];
-  for (const candidate of candidates) {
+  for (const candidate of toVerify) {
     const result = verifyPair(fp, candidate.fingerprint, { isBoilerplateKey: (k) => boilerplate.has(k) });
     if (result.verdict !== 'different') verified.push({ candidate, result });
   }

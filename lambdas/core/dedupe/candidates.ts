@@ -5,8 +5,13 @@
  */
 import type { KeyMembers, StoredArticle } from './port';
 
-/** Candidates fetched and verified per article: one BatchGetItem, whatever the corpus size. */
-export const MAX_CANDIDATES = 40;
+/** Candidates fetched per article: one BatchGetItem, whatever the corpus size. */
+export const MAX_CANDIDATES = 24;
+/**
+ * Of those, the best-voted ones are verified; a story member nearly always ranks first, the rest
+ * find stories to merge. The others still inform boilerplate detection.
+ */
+export const MAX_VERIFIED = 10;
 /** A key whose members belong to this many different stories is boilerplate. */
 export const BOILERPLATE_STORIES = 3;
 

@@ -2,7 +2,7 @@
  * Turns a document into its stored fingerprint and its index keys. Everything later (verify,
  * index lookups) works on the fingerprint, so the same code serves fresh and stored articles.
  */
-import { digest64, hashKey, hashString } from './hash';
+import { digest64, hashKey, hashString, mix32 } from './hash';
 import { lshBandKeys } from './minhash';
 import { normaliseText, stem, tokenize } from './normalise';
 import { splitParagraphs, splitSentences } from './sentences';
@@ -48,7 +48,7 @@ export function buildFingerprint(doc: DedupeDoc): Fingerprint {
     outlet: doc.outlet,
     published: doc.published,
     wire: doc.syndication.length > 0 || isWireOutlet(doc.outlet),
-    bodyHash: digest64(normaliseText(doc.body)),
+    bodyHash: digest64(tokens),
     wordCount: tokens.length,
     title: doc.title ? contentTerms(doc.title) : [],
     tokens,
@@ -60,13 +60,19 @@ export function buildFingerprint(doc: DedupeDoc): Fingerprint {
 export interface Analysis {
   /** Per sentence: distinct content-word hashes. */
   sentenceTerms: Uint32Array[];
-  /** Per sentence: content-word bigram hashes (adjacent content words, stopwords skipped). */
-  sentenceBigrams: Uint32Array[];
   /** Per sentence: start offset in content words, for positional tests. */
   contentOffsets: number[];
   contentTotal: number;
   /** Per sentence: its index keys (empty when too short to key). */
   sentenceKeys: string[][];
+  /** Content word → sentences holding it (for alignment). */
+  postings: Map<number, number[]>;
+  /** Word shingle hash starting at each token (tokens.length - SHINGLE_SIZE + 1 of them). */
+  shingleAt: Uint32Array;
+  /** Sentence of each token. */
+  sentenceOfToken: Uint32Array;
+  /** Shingle hash → first sentence it starts in. */
+  shingleSentence: Map<number, number>;
 }
 
 const analyses = new WeakMap<Fingerprint, Analysis>();
@@ -75,7 +81,6 @@ export function analyse(fp: Fingerprint): Analysis {
   const cached = analyses.get(fp);
   if (cached) return cached;
   const sentenceTerms: Uint32Array[] = [];
-  const sentenceBigrams: Uint32Array[] = [];
   const contentOffsets: number[] = [];
   const sentenceKeys: string[][] = [];
   let start = 0;
@@ -83,19 +88,42 @@ export function analyse(fp: Fingerprint): Analysis {
   for (const end of fp.sentenceEnds) {
     const words: number[] = [];
     for (let i = start; i < end; i++) if (isContentHash(fp.tokens[i])) words.push(fp.tokens[i]);
-    const bigrams: number[] = [];
-    for (let i = 1; i < words.length; i++) bigrams.push(hashString(`${words[i - 1]}:${words[i]}`));
-    const terms = Uint32Array.from(new Set(words)).sort();
+    const terms = Uint32Array.from(new Set(words));
     sentenceTerms.push(terms);
-    sentenceBigrams.push(Uint32Array.from(new Set(bigrams)).sort());
     contentOffsets.push(offset);
     sentenceKeys.push(sentenceKeysOf(terms));
     offset += words.length;
     start = end;
   }
-  const result = { sentenceTerms, sentenceBigrams, contentOffsets, contentTotal: offset, sentenceKeys };
+  const postings = new Map<number, number[]>();
+  sentenceTerms.forEach((terms, j) => {
+    for (const t of terms) {
+      const list = postings.get(t);
+      if (list) list.push(j);
+      else postings.set(t, [j]);
+    }
+  });
+  const sentenceOfToken = new Uint32Array(fp.tokens.length);
+  fp.sentenceEnds.forEach((end, s) => sentenceOfToken.fill(s, s === 0 ? 0 : fp.sentenceEnds[s - 1], end));
+  const shingleAt = shingleHashes(fp.tokens);
+  const shingleSentence = new Map<number, number>();
+  shingleAt.forEach((h, i) => {
+    if (!shingleSentence.has(h)) shingleSentence.set(h, sentenceOfToken[i]);
+  });
+  const result = { sentenceTerms, contentOffsets, contentTotal: offset, sentenceKeys, postings, shingleAt, sentenceOfToken, shingleSentence };
   analyses.set(fp, result);
   return result;
+}
+
+function shingleHashes(tokens: readonly number[]): Uint32Array {
+  const n = SHINGLE_SIZE;
+  const out = new Uint32Array(Math.max(0, tokens.length - n + 1));
+  for (let i = 0; i < out.length; i++) {
+    let h = 0;
+    for (let k = 0; k < n; k++) h = Math.imul(h ^ tokens[i + k], 0x01000193) >>> 0;
+    out[i] = h;
+  }
+  return out;
 }
 
 /**
@@ -108,7 +136,7 @@ function sentenceKeysOf(terms: Uint32Array): string[] {
     let a = 0xffffffff;
     let b = 0xffffffff;
     for (const t of terms) {
-      const h = hashString(String(t), seed);
+      const h = mix32(t ^ seed);
       if (h < a) {
         b = a;
         a = h;
@@ -118,23 +146,9 @@ function sentenceKeysOf(terms: Uint32Array): string[] {
   });
 }
 
-/** Word shingle hashes over a token range list (shingles never start in a skipped sentence). */
-export function shingles(fp: Fingerprint, skipSentence: (index: number) => boolean = () => false): Uint32Array {
-  const out: number[] = [];
-  const n = SHINGLE_SIZE;
-  let start = 0;
-  fp.sentenceEnds.forEach((end, s) => {
-    if (!skipSentence(s)) {
-      for (let i = start; i < end; i++) {
-        if (i + n > fp.tokens.length) break;
-        let h = 0;
-        for (let k = 0; k < n; k++) h = Math.imul(h ^ fp.tokens[i + k], 0x01000193) >>> 0;
-        out.push(h);
-      }
-    }
-    start = end;
-  });
-  return Uint32Array.from(new Set(out));
+/** Word shingle hashes of the whole body, in order (repeats kept: MinHash ignores them). */
+export function shingles(fp: Fingerprint): Uint32Array {
+  return analyse(fp).shingleAt;
 }
 
 export function exactKey(fp: Fingerprint): string {

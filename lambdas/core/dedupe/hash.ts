@@ -28,9 +28,15 @@ export function combine(a: number, b: number): number {
   return mix32((Math.imul(a, 0x9e3779b1) ^ (b + 0x7f4a7c15)) >>> 0);
 }
 
-/** 64-bit hex digest (two independent 32-bit lanes), for exact-body identity. */
-export function digest64(s: string): string {
-  return hashString(s, 0x1234567).toString(16).padStart(8, '0') + hashString(s, 0x7654321).toString(16).padStart(8, '0');
+/** 64-bit hex digest (two independent 32-bit lanes) of a hash sequence, for exact-body identity. */
+export function digest64(values: readonly number[]): string {
+  let a = 0x1234567 ^ values.length;
+  let b = 0x7654321;
+  for (const v of values) {
+    a = Math.imul(a ^ v, 0x01000193) >>> 0;
+    b = Math.imul((b + v) ^ (b >>> 15), 0x2c1b3c6d) >>> 0;
+  }
+  return mix32(a).toString(16).padStart(8, '0') + mix32(b ^ a).toString(16).padStart(8, '0');
 }
 
 /** Compact base-36 rendering of a 32-bit hash, used inside index keys. */

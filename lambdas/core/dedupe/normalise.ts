@@ -4,33 +4,62 @@
  * figures are among the few tokens that survive rewording.
  */
 
-const QUOTES_SINGLE = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
-const QUOTES_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
-const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
-const PERCENT = /\s*%|\bper\s+cent\b/g;
-const WHITESPACE = /\s+/g;
+// One pass for all punctuation variants: this runs over every character of every article.
+const VARIANTS = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]|\s*%|\bper\s+cent\b|\s{2,}|[\t\n\r\f\v\u00A0]/g;
 
-export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(QUOTES_SINGLE, "'")
-    .replace(QUOTES_DOUBLE, '"')
-    .replace(DASHES, '-')
-    .replace(PERCENT, ' percent')
-    .replace(WHITESPACE, ' ')
-    .trim();
+function canonicalVariant(m: string): string {
+  if (m.endsWith('%') || m.startsWith('per')) return ' percent';
+  if (/^\s+$/.test(m)) return ' ';
+  if ('\u2018\u2019\u201A\u201B\u2032\u0060\u00B4'.includes(m)) return "'";
+  if ('\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB'.includes(m)) return '"';
+  return '-';
 }
 
-// Letters/digits runs; a decimal point or thousands separator between digits stays inside the
-// token ("4.75", "65,000"), an apostrophe between letters too ("don't").
-const TOKEN = /[\p{L}\p{N}]+(?:(?:(?<=\p{N})[.,](?=\p{N})|'(?=\p{L}))[\p{L}\p{N}]+)*/gu;
+export function normaliseText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(VARIANTS, canonicalVariant).trim();
+}
 
-/** Tokens of already normalised text; a trailing possessive "'s" is dropped. */
+const ALNUM_OTHER = /[\p{L}\p{N}]/u;
+const DIGIT_OTHER = /\p{N}/u;
+
+// Hand-rolled scan instead of a Unicode regex: tokenizing is the hot loop of fingerprinting.
+function isDigit(c: number, ch: string): boolean {
+  return (c >= 48 && c <= 57) || (c > 127 && DIGIT_OTHER.test(ch));
+}
+
+function isWordChar(c: number, ch: string): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c > 127 && ALNUM_OTHER.test(ch));
+}
+
+/**
+ * Tokens of already normalised text: runs of letters and digits. A decimal point or thousands
+ * separator between digits stays inside the token ("4.75", "65,000"), an apostrophe between
+ * letters too ("don't"); a trailing possessive "'s" is dropped.
+ */
 export function tokenize(normalised: string): string[] {
   const out: string[] = [];
-  for (const m of normalised.matchAll(TOKEN)) {
-    const t = m[0];
+  const n = normalised.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(normalised.charCodeAt(i), normalised[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (i < n && isWordChar(normalised.charCodeAt(i), normalised[i])) i++;
+      const c = normalised.charCodeAt(i);
+      if (i + 1 < n && (c === 46 || c === 44) && isDigit(normalised.charCodeAt(i - 1), normalised[i - 1]) && isDigit(normalised.charCodeAt(i + 1), normalised[i + 1])) {
+        i++;
+        continue;
+      }
+      if (i + 1 < n && c === 39 && isWordChar(normalised.charCodeAt(i + 1), normalised[i + 1]) && !isDigit(normalised.charCodeAt(i + 1), normalised[i + 1])) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    const t = normalised.slice(start, i);
     out.push(t.endsWith("'s") ? t.slice(0, -2) : t);
   }
   return out;

@@ -22,8 +22,7 @@ export function splitSentences(paragraph: string): string[] {
   let start = 0;
   for (const m of paragraph.matchAll(BOUNDARY)) {
     const end = (m.index ?? 0) + 1;
-    const before = paragraph.slice(start, end - 1);
-    const lastWord = /([\p{L}]+)$/u.exec(before)?.[1] ?? '';
+    const lastWord = wordBefore(paragraph, end - 1, start);
     // A single letter before the dot is an initial or part of "U.S."; a known abbreviation too.
     if (lastWord.length === 1 || ABBREVIATIONS.has(lastWord.toLowerCase())) continue;
     const sentence = paragraph.slice(start, (m.index ?? 0) + m[0].length).trim();
@@ -33,4 +32,11 @@ export function splitSentences(paragraph: string): string[] {
   const rest = paragraph.slice(start).trim();
   if (rest) out.push(rest);
   return out;
+}
+
+/** The run of letters ending just before `end` (scanning back no further than `floor`). */
+function wordBefore(text: string, end: number, floor: number): string {
+  let i = end;
+  while (i > floor && /\p{L}/u.test(text[i - 1])) i--;
+  return text.slice(i, end);
 }

@@ -7,7 +7,7 @@
  *  - next-day stories on the same subject share only tail background paragraphs.
  * Sentences flagged as boilerplate (seen across many stories) are left out of every score.
  */
-import { analyse, shingles, type Analysis } from './fingerprint';
+import { analyse, type Analysis } from './fingerprint';
 import type { Fingerprint, Verification } from './types';
 
 export interface VerifyOptions {
@@ -24,6 +24,12 @@ export const THRESHOLDS = {
   copyContainment: 0.5,
   rewriteCoverage: 0.45,
   rewriteMinAligned: 2,
+  /**
+   * Rewrites are recognised from weaker evidence than copies, so they must also fall within the
+   * syndication window (copies and rewrites appear within hours, a day or two at most); two
+   * related articles a week apart that share background are different stories.
+   */
+  rewriteMaxHours: 72,
 } as const;
 
 interface Side {
@@ -57,51 +63,50 @@ function positions(s: Side): number[] {
 interface Alignment {
   /** For each sentence of `short`, the aligned sentence of `long`, or -1. */
   partner: number[];
-  shared: number[];
 }
 
 function align(short: Side, long: Side): Alignment {
-  const postings = new Map<number, number[]>();
-  long.an.sentenceTerms.forEach((terms, j) => {
-    if (!long.active[j]) return;
-    for (const t of terms) {
-      const list = postings.get(t);
-      if (list) list.push(j);
-      else postings.set(t, [j]);
-    }
-  });
   const counts = new Int32Array(long.an.sentenceTerms.length);
+  const touched: number[] = [];
   const partner: number[] = [];
-  const shared: number[] = [];
   short.an.sentenceTerms.forEach((terms, i) => {
     partner.push(-1);
-    shared.push(0);
     if (!short.active[i] || terms.length === 0) return;
-    counts.fill(0);
-    for (const t of terms) for (const j of postings.get(t) ?? []) counts[j]++;
+    for (const t of terms) {
+      const list = long.an.postings.get(t);
+      if (!list) continue;
+      for (const j of list) if (counts[j]++ === 0) touched.push(j);
+    }
     let best = -1;
     let bestScore = 0;
-    counts.forEach((c, j) => {
-      if (c < THRESHOLDS.alignMinShared) return;
+    for (const j of touched) {
+      const c = counts[j];
+      counts[j] = 0;
+      if (c < THRESHOLDS.alignMinShared || !long.active[j]) continue;
       const share = c / Math.min(terms.length, long.an.sentenceTerms[j].length);
-      if (share >= THRESHOLDS.alignMinShare && c > bestScore) {
+      if (share >= THRESHOLDS.alignMinShare && (c > bestScore || (c === bestScore && j < best))) {
         best = j;
         bestScore = c;
       }
-    });
+    }
+    touched.length = 0;
     partner[i] = best;
-    shared[i] = bestScore;
   });
-  return { partner, shared };
+  return { partner };
 }
 
+/** Share of the shorter text's shingles (outside boilerplate) found in the longer text's. */
 function containment(short: Side, long: Side): number {
-  const a = shingles(short.fp, (i) => !short.active[i]);
-  if (a.length === 0) return 0;
-  const b = new Set(shingles(long.fp, (i) => !long.active[i]));
+  let total = 0;
   let hit = 0;
-  for (const h of a) if (b.has(h)) hit++;
-  return hit / a.length;
+  const { shingleAt, sentenceOfToken } = short.an;
+  for (let i = 0; i < shingleAt.length; i++) {
+    if (!short.active[sentenceOfToken[i]]) continue;
+    total++;
+    const s = long.an.shingleSentence.get(shingleAt[i]);
+    if (s !== undefined && long.active[s]) hit++;
+  }
+  return total ? hit / total : 0;
 }
 
 function dice(a: readonly number[], b: readonly number[]): number {
@@ -152,7 +157,7 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
     if (posShort[i] < THRESHOLDS.topShare && posLong[j] < THRESHOLDS.topShare) topAligned++;
   });
   const coverage = coveredWords / short.total;
-  const contain = containment(short, long);
+  const contain = topAligned > 0 ? containment(short, long) : 0;
   const scores = {
     containment: round(contain),
     coverage: round(coverage),
@@ -168,6 +173,9 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
   }
   if (contain >= THRESHOLDS.copyContainment) {
     return { verdict: 'copy', scores, reason: `shingle containment ${scores.containment} with shared top` };
+  }
+  if (gap > THRESHOLDS.rewriteMaxHours) {
+    return { verdict: 'different', scores, reason: `${gap} h apart: too far for anything weaker than a copy` };
   }
   if (coverage >= THRESHOLDS.rewriteCoverage && aligned >= Math.min(THRESHOLDS.rewriteMinAligned, activeSentences)) {
     return { verdict: 'rewrite', scores, reason: `${aligned} aligned sentences cover ${scores.coverage} of the shorter text` };
