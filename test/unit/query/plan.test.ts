@@ -1,0 +1,79 @@
+import { planArticle, planArticleList, planExport, planStories, planStory, QueryParameterError } from '../../../lambdas/core/query/plan';
+import { route } from '../../../lambdas/core/query/routes';
+
+describe('query planner', () => {
+  it('uses the table key for one article and the story index for a story', () => {
+    expect(planArticle('a_123')).toEqual({ op: 'article', index: 'table', id: 'a_123' });
+    expect(planStory('a_123')).toEqual({ op: 'story', index: 'byStory', id: 'a_123' });
+  });
+
+  it('uses the outlet+published index for an outlet, with range, unique and paging', () => {
+    expect(planArticleList({ outlet: 'rferl', from: '2021-03-22', to: '2021-03-23', unique: 'true', limit: '20', cursor: 'abc' })).toEqual({
+      op: 'byOutlet',
+      index: 'byOutletPublished',
+      outlet: 'rferl',
+      from: '2021-03-22',
+      to: '2021-03-23',
+      unique: true,
+      cursor: 'abc',
+      limit: 20,
+    });
+  });
+
+  it('uses the agency index, normalising the agency code', () => {
+    expect(planArticleList({ agency: 'reuters' })).toMatchObject({ op: 'byAgency', index: 'byAgency', agency: 'Reuters', unique: false, limit: 50 });
+  });
+
+  it('lists stories from the sparse stories index', () => {
+    expect(planStories({})).toMatchObject({ op: 'stories', index: 'stories' });
+  });
+
+  it('never plans a scan except for an explicit export', () => {
+    const plans = [
+      planArticle('a'),
+      planStory('a'),
+      planArticleList({ outlet: 'o' }),
+      planArticleList({ agency: 'AP' }),
+      planStories({}),
+      ...(['GET /articles/a', 'GET /stories/a', 'GET /stories'] as const).map((r) => {
+        const res = route('GET', r.split(' ')[1], {});
+        if (!('plan' in res)) throw new Error('no plan');
+        return res.plan;
+      }),
+    ];
+    expect(plans.map((p) => p.index)).not.toContain('scan');
+    expect(planExport({}).index).toBe('scan');
+  });
+
+  it.each([
+    [{}, /needs "outlet" or "agency"/],
+    [{ outlet: 'o', agency: 'AP' }, /either "outlet" or "agency"/],
+    [{ agency: 'Pravda' }, /Unknown wire agency "Pravda"/],
+    [{ outlet: 'o', from: 'yesterday' }, /"from" must be an ISO 8601 date/],
+    [{ outlet: 'o', from: '2021-03-23', to: '2021-03-22' }, /is after "to"/],
+    [{ outlet: 'o', unique: 'maybe' }, /"unique" must be true or false/],
+    [{ outlet: 'o', limit: '0' }, /"limit" must be a whole number from 1 to 500/],
+    [{ outlet: 'o', limit: '9999' }, /"limit" must be a whole number/],
+    [{ outlet: 'o', colour: 'red' }, /Unknown parameter "colour"/],
+  ])('rejects %j with a clear sentence', (params, message) => {
+    expect(() => planArticleList(params)).toThrow(QueryParameterError);
+    expect(() => planArticleList(params)).toThrow(message);
+  });
+
+  it('rejects malformed ids', () => {
+    expect(() => planArticle('')).toThrow(QueryParameterError);
+    expect(() => planStory('a b/c')).toThrow(/not valid/);
+  });
+});
+
+describe('routes', () => {
+  it('maps the four routes and refuses others', () => {
+    expect(route('GET', '/articles/a_1', {})).toEqual({ plan: planArticle('a_1') });
+    expect(route('GET', '/articles', { outlet: 'x' })).toEqual({ plan: planArticleList({ outlet: 'x' }) });
+    expect(route('GET', '/stories/a_1/', {})).toEqual({ plan: planStory('a_1') });
+    expect(route('GET', '/stories', {})).toEqual({ plan: planStories({}) });
+    expect(route('GET', '/nope', {})).toMatchObject({ status: 404 });
+    expect(route('GET', '/articles/a/b', {})).toMatchObject({ status: 404 });
+    expect(route('POST', '/articles/a_1', {})).toMatchObject({ status: 405 });
+  });
+});
