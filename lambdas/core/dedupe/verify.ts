@@ -24,6 +24,8 @@ export const THRESHOLDS = {
   copyContainment: 0.5,
   rewriteCoverage: 0.45,
   rewriteMinAligned: 2,
+  /** A rewrite keeps the opening: the shorter text's first aligned sentence lies within this share. */
+  rewriteOpening: 0.2,
   /**
    * Rewrites are recognised from weaker evidence than copies, so they must also fall within the
    * syndication window (copies and rewrites appear within hours, a day or two at most); two
@@ -156,6 +158,11 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
     firstAligned = Math.min(firstAligned, posShort[i]);
     if (posShort[i] < THRESHOLDS.topShare && posLong[j] < THRESHOLDS.topShare) topAligned++;
   });
+  // The lede: copies and rewrites keep it (reworded at worst); a next-day story that reuses
+  // background paragraphs does not.
+  const shortLede = short.active.indexOf(true);
+  const longLede = long.active.indexOf(true);
+  const lede = partner[shortLede] >= 0 || partner.includes(longLede) ? 1 : 0;
   const coverage = coveredWords / short.total;
   const contain = topAligned > 0 ? containment(short, long) : 0;
   const scores = {
@@ -164,6 +171,7 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
     aligned,
     topAligned,
     firstAligned: round(firstAligned),
+    lede,
     title: titleSim,
     hours: gap,
   };
@@ -176,6 +184,9 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
   }
   if (gap > THRESHOLDS.rewriteMaxHours) {
     return { verdict: 'different', scores, reason: `${gap} h apart: too far for anything weaker than a copy` };
+  }
+  if (firstAligned > THRESHOLDS.rewriteOpening) {
+    return { verdict: 'different', scores, reason: `opening not aligned (first aligned sentence at ${scores.firstAligned})` };
   }
   if (coverage >= THRESHOLDS.rewriteCoverage && aligned >= Math.min(THRESHOLDS.rewriteMinAligned, activeSentences)) {
     return { verdict: 'rewrite', scores, reason: `${aligned} aligned sentences cover ${scores.coverage} of the shorter text` };
