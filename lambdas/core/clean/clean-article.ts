@@ -11,9 +11,10 @@ import type { DomEngine } from './html-dom';
 import { guessLanguage, normaliseLanguageTag } from './language';
 import { activeTables, matchRule } from './match-rules';
 import { emptyMetadata, mineBlock, mineParagraphs } from './metadata';
-import { bestRun } from './story-run';
+import { bestRun, type Run } from './story-run';
 import { isTemplateSafeProse, templateLineKey } from './template';
 import { comparable, endsSentence, hasWordChars, isHeadingLike, titleCaseShare } from './text-signals';
+import { findTailCut } from './tail-cut';
 import { textToBlocks } from './text-blocks';
 import { findTitle, leadingStandfirst } from './title-finder';
 
@@ -59,19 +60,32 @@ function applyStructure(states: BlockState[], isHtml: boolean): void {
   for (const s of states) {
     if (s.verdict !== 'undecided') continue;
     if (isHtml && s.block.kind === 'caption') remove(s, S.figureCaption.id, S.figureCaption.category);
-    else if (isHtml && s.block.kind !== 'heading' && s.block.linkDensity > T.linkDenseShare && s.norm.length <= T.shortBlockChars) remove(s, S.linkDense.id, S.linkDense.category);
-    else if ((counts.get(s.key) ?? 0) > 1 && s.words < T.repeatedMaxWords) remove(s, S.repeated.id, S.repeated.category);
+    // In HTML, Readability's container repeats content on purpose (recipes, tables, lists).
+    else if (!isHtml && (counts.get(s.key) ?? 0) > 1 && s.words < T.repeatedMaxWords) remove(s, S.repeated.id, S.repeated.category);
   }
+}
+
+function htmlRun(states: readonly BlockState[]): Run | null {
+  return states.length ? { start: 0, end: states.length - 1, proseChars: 0 } : null;
 }
 
 function proseProfile(states: readonly BlockState[]): number[] {
   return states.map((s) => (s.verdict === 'undecided' && s.prose && !s.match ? s.norm.length : 0));
 }
 
+function isStoryProse(s: BlockState): boolean {
+  return s.verdict === 'undecided' && s.prose && !s.match;
+}
+
+/** Edge rules (bylines, author boxes) apply before the first / after the last story sentence, or a few blocks inside. */
 function resolveEdgeRules(states: BlockState[], start: number, end: number): void {
+  let first = start;
+  while (first < end && !isStoryProse(states[first])) first++;
+  let last = end;
+  while (last > first && !isStoryProse(states[last])) last--;
   for (const [i, s] of states.entries()) {
     if (s.verdict !== 'undecided' || !s.match) continue;
-    const nearEdge = i < start + T.edgeBlocks || i > end - T.edgeBlocks;
+    const nearEdge = i < first + T.edgeBlocks || i > last - T.edgeBlocks;
     if (nearEdge) removeByMatch(s);
     else s.match = null;
   }
@@ -81,7 +95,30 @@ function isPromoHeadline(s: BlockState): boolean {
   return s.words >= T.promoHeadlineMinWords && !endsSentence(s.norm) && titleCaseShare(s.norm) >= T.titleCaseShare;
 }
 
-function decideInsideRun(states: BlockState[], start: number, end: number, templateCounts: Record<string, number> | undefined): void {
+/**
+ * HTML: short labels above the first sentence (view counts, kickers, dates in odd formats)
+ * are page furniture; a real story opens with a sentence or a subheading under one.
+ */
+function removeLeadingShort(states: BlockState[], start: number, end: number): void {
+  for (let i = start; i <= end; i++) {
+    const s = states[i];
+    if (isStoryProse(s)) return;
+    if (s.verdict === 'undecided' && !endsSentence(s.norm) && s.words < T.leadingShortMaxWords) remove(s, S.leadingShort.id, S.leadingShort.category);
+  }
+}
+
+function cutTail(states: BlockState[], start: number, end: number, isHtml: boolean): void {
+  const cut = findTailCut(states, start, end, isHtml);
+  if (cut < 0) return;
+  for (let i = cut; i <= end; i++) {
+    const s = states[i];
+    if (s.verdict === 'remove') continue;
+    if (s.match) removeByMatch(s);
+    else remove(s, S.headlineList.id, S.headlineList.category);
+  }
+}
+
+function decideInsideRun(states: BlockState[], start: number, end: number, templateCounts: Record<string, number> | undefined, isHtml: boolean): void {
   const seenProse = new Set<string>();
   for (let i = start; i <= end; i++) {
     const s = states[i];
@@ -89,14 +126,14 @@ function decideInsideRun(states: BlockState[], start: number, end: number, templ
     if (templateCounts && (templateCounts[templateLineKey(s.norm)] ?? 0) >= T.templateMinCount && !isTemplateSafeProse(s.norm)) {
       remove(s, S.template.id, S.template.category);
     } else if (s.prose) {
-      if (seenProse.has(s.key)) remove(s, S.repeated.id, S.repeated.category);
+      if (!isHtml && seenProse.has(s.key)) remove(s, S.repeated.id, S.repeated.category);
       else {
         seenProse.add(s.key);
         s.verdict = 'keep';
       }
     } else if (s.block.kind === 'heading') {
       s.verdict = 'keep';
-    } else if (isPromoHeadline(s)) {
+    } else if (!isHtml && isPromoHeadline(s)) {
       remove(s, S.promoHeadline.id, S.promoHeadline.category);
     } else {
       s.verdict = 'keep';
@@ -149,7 +186,9 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
   applyRules(states, options);
   applyStructure(states, isHtml);
 
-  const run = bestRun(proseProfile(states), isHtml ? T.htmlMaxGapBlocks : T.maxGapBlocks);
+  // Readability already chose the article container, so in HTML the whole container is the
+  // run (rules and structure still apply); text dumps need the story run found.
+  const run = isHtml ? htmlRun(states) : bestRun(proseProfile(states), T.maxGapBlocks);
   let title: string | null = null;
   let standfirst: string | null = null;
   if (run) {
@@ -172,7 +211,9 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
     }
     removeEchoes(states, title);
     removeOutside(states, run.start, run.end);
-    decideInsideRun(states, run.start, run.end, options.templateCounts);
+    if (isHtml) removeLeadingShort(states, run.start, run.end);
+    cutTail(states, run.start, run.end, isHtml);
+    decideInsideRun(states, run.start, run.end, options.templateCounts, isHtml);
   } else {
     removeOutside(states, 0, -1);
   }

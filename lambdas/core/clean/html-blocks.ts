@@ -28,6 +28,8 @@ function kindOf(tag: string, inherited: BlockKind): BlockKind {
   if (tag === 'LI' || tag === 'DT' || tag === 'DD') return 'list-item';
   if (tag === 'FIGCAPTION' || tag === 'CAPTION') return 'caption';
   if (tag === 'BLOCKQUOTE') return 'quote';
+  // Table cells: short, repetitive values (scores, names) that are still story content.
+  if (tag === 'TD' || tag === 'TH') return 'other';
   // Everything inside a figure is caption or credit, never story text.
   if (tag === 'FIGURE') return 'caption';
   return inherited;

@@ -11,6 +11,10 @@ export const NEWSLETTER_PROMPT: RuleTable = {
     { id: 'newsletter.title', pattern: /^[\w' &-]{0,40}\b(newsletters?|bulletin|briefing)$/i, maxChars: 60 },
     { id: 'newsletter.sign-up', pattern: /\b(sign up|signup|subscribe|register|opt in)\b.{0,80}\b(newsletters?|e-?mails?|inbox|alerts|briefing|digest)\b/i, maxChars: 260 },
     { id: 'newsletter.get-delivered', pattern: /\b(newsletters?|headlines|stories|news)\b.{0,60}\b(delivered|straight|direct(ly)?)\b.{0,30}\b(to )?your (inbox|e-?mail|phone)/i, maxChars: 260 },
+    { id: 'newsletter.we-send', pattern: /\bwe('ll| will)? (send|e-?mail) (you )?(an? )?(e-?mail|newsletter|digest)\b/i, maxChars: 200 },
+    { id: 'newsletter.want-more', pattern: /^(want|like) (more|to read more)\b.{0,40}\?$/i, maxChars: 60 },
+    { id: 'newsletter.issues-offer', pattern: /\b\d{1,3} issues for\b|\breceba (em|no) seu e-?mail\b/i, maxChars: 260 },
+    { id: 'newsletter.your-inbox', pattern: /\b(your inbox|delivered (to you )?(every|each) (morning|day|week|weekday)|delivered weekday mornings|meet your inbox)\b/i, maxChars: 220 },
     { id: 'newsletter.free-daily', pattern: /\bwith our free (daily |weekly )?newsletter\b/i, maxChars: 300 },
     { id: 'newsletter.field-required', pattern: /^(this field is required|please enter (a|your) valid e-?mail( address)?\.?|invalid e-?mail( address)?\.?|e-?mail address)$/i, maxChars: 60 },
     { id: 'newsletter.thanks', pattern: /^(thanks?( you)? for (signing up|subscribing)|you('re| are) (now )?(signed up|subscribed))\b/i, maxChars: 160 },
@@ -23,11 +27,13 @@ export const NEWSLETTER_PROMPT: RuleTable = {
 export const BYLINE_DATELINE: RuleTable = {
   category: 'byline',
   rules: [
-    { id: 'byline.by-name', pattern: /^(by|written by|words by|story by|reporting by|por|di|von|par)\s+\p{Lu}[\p{L}.'’-]+(\s+(\p{Lu}[\p{L}.'’-]+|van|von|de|da|der|del|la|le|and|&|,)){0,8}\s*(,.{0,60})?$/u, maxChars: 120, extract: 'byline', where: 'edge' },
+    { id: 'byline.by-name', pattern: /^([Bb]y|BY|[Ww]ritten by|[Ww]ords by|[Ss]tory by|[Rr]eporting by|[Pp]or|[Dd]i|[Vv]on|[Pp]ar)\s+\p{Lu}[\p{L}.'’-]+(\s+(\p{Lu}[\p{L}.'’-]+|van|von|de|da|der|del|la|le|and|&|,)){0,8}\s*(,.{0,60})?$/u, maxChars: 120, extract: 'byline', where: 'edge' },
     { id: 'byline.date-then-name', pattern: /^\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}\s*[-–—|,]\s*\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?\s+\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,3}$/iu, maxChars: 100, extract: 'byline', where: 'edge' },
     { id: 'byline.published-label', pattern: /^(published|posted|updated|last updated|first published|publicado|pubblicato|veröffentlicht)\b:?\s*(on\s+|at\s+)?.{0,20}\d.{0,60}$/i, maxChars: 110, extract: 'published', where: 'edge' },
     { id: 'byline.date-line', pattern: /^(\p{L}{3,9},?\s+)?(\p{L}{3,9}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(\s*(at|[-–—|,•])?\s*\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?(\s*[-–—|•]\s*\d+\s*min(ute)?s?\s*read)?\.?$/iu, maxChars: 90, extract: 'published', where: 'edge' },
     { id: 'byline.time-ago', pattern: /^(\d{1,2}|an?|one|two|three)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$/i, maxChars: 30 },
+    { id: 'byline.read-time-label', pattern: /^(reading time|read time|tempo de leitura|tiempo de lectura|tempo di lettura|lesezeit|temps de lecture)\s*:?\s*\d{1,3}\s*\p{L}{1,10}\.?$/iu, maxChars: 50 },
+    { id: 'byline.relative-day', pattern: /^(today|yesterday|hoje|ontem|oggi|ieri|heute|gestern)\s*,?\s*\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?$/i, maxChars: 30, extract: 'published' },
     { id: 'byline.read-time', pattern: /^(\d{1,3}\s*(-|to)\s*)?\d{1,3}\s*(min(ute)?s?|m)\.?\s+(read|reading time|de leitura|di lettura)$/i, maxChars: 40 },
     { id: 'byline.updated-ago', pattern: /^(updated|published|posted)\s+\d{1,2}\s+(minutes?|hours?|days?)\s+ago$/i, maxChars: 40 },
     { id: 'byline.staff-role', pattern: /^(staff (writer|reporter)|senior (writer|reporter|editor|correspondent)|contributing (writer|editor)|contributor|correspondent|columnist|news editor|reporter)$/i, maxChars: 40, where: 'edge' },
@@ -59,10 +65,12 @@ export const AGENCY_BOILERPLATE: RuleTable = {
     { id: 'agency.sharing-penalty', pattern: /\byou could face fines or imprisonment for sharing\b/i, maxChars: 500 },
     { id: 'agency.click-more', pattern: /^to (find out|learn) more,? click here\.?$/i, maxChars: 40 },
     { id: 'agency.about-author', pattern: /^(about the (author|writer)|more (stories|articles) (by|from) this (author|writer)|author profile|view all posts by\b.{0,60})$/i, maxChars: 100 },
-    { id: 'agency.author-bio', pattern: /^\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,3} is an? (staff |senior |freelance |contributing )?(writer|reporter|editor|journalist|correspondent|columnist|producer)\b.{0,60}\b(for|at|with)\b.{0,200}$/u, maxChars: 320, where: 'edge' },
+    { id: 'agency.author-bio', pattern: /^\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,3} is an? (staff |senior |freelance |contributing )?(writer|reporter|editor|journalist|correspondent|columnist|producer|curator)\b.{0,260}$/u, maxChars: 320, where: 'edge' },
+    { id: 'agency.tip-line', pattern: /^(have|got) a (news )?tip\??|\b(may|can) be reached (at|by)\b|^(send|email) (us )?(your )?(news )?tips?\b/i, maxChars: 260 },
+    { id: 'agency.follow-author', pattern: /\bfollow (him|her|them|me) on (twitter|facebook|instagram)\b/i, maxChars: 300, where: 'edge' },
     { id: 'agency.contact-author', pattern: /^(contact|email|reach) (the )?(author|reporter|writer|us)\b.{0,80}$/i, maxChars: 120 },
     { id: 'agency.all-rights', pattern: /\ball rights reserved\b/i, maxChars: 200 },
-    { id: 'agency.copyright-line', pattern: /^(copyright|©|\(c\))\s*(\d{4}|\p{L})/iu, maxChars: 200 },
+    { id: 'agency.copyright-line', pattern: /^(copyright|©|\(c\))\s*[@ⓒ©]?\s*(\d{4}|\p{L})/iu, maxChars: 200 },
   ],
 };
 
@@ -70,7 +78,7 @@ export const CAPTION_CREDIT: RuleTable = {
   category: 'caption',
   rules: [
     { id: 'caption.credit-suffix', pattern: /\b(picture|photo|photograph|image|credit|foto|imagem|bild|source|illustration)s?( credit)?\s*:\s*[\p{L}\d][\p{L}\d /.,&'’@_-]{0,120}\)?\.?$/iu, maxChars: 400 },
-    { id: 'caption.agency-credit', pattern: /[(\[]?(photo|image|picture|pic|file photo|getty|ap photo|reuters|afp|epa|shutterstock)\b[^)\]]{0,40}\/\s*[\p{L} .-]{2,50}[)\]]?\.?$/iu, maxChars: 400 },
+    { id: 'caption.agency-credit', pattern: /[(\[]?(photo|image|picture|pic|file photo|getty|ap photo|reuters|afp|epa|shutterstock)\b[^)\]]{0,40}\/\s*[\p{L} .,-]{2,50}[)\]]?\.?$/iu, maxChars: 400 },
     { id: 'caption.getty', pattern: /^(\(?photo:?\s*)?(getty images|ap|reuters|afp|epa|shutterstock|istock|alamy|pa wire|pa)\)?\.?$/i, maxChars: 40 },
     { id: 'caption.photo-label', pattern: /^\(?(photo|image|picture|file|illustration|graphic)s?( by| via|:)\s*.{1,60}\)?$/i, maxChars: 80 },
     { id: 'caption.gallery', pattern: /^(\d+\s*(of|\/)\s*\d+|view (the )?(photo )?gallery|see all \d+ photos|\d+ photos|enlarge (this )?(image|photo)|click (to|for) (enlarge|expand))$/i, maxChars: 40 },
@@ -81,8 +89,10 @@ export const CAPTION_CREDIT: RuleTable = {
 export const RELATED_LIST: RuleTable = {
   category: 'related-list',
   rules: [
-    { id: 'related.heading', pattern: /^(related( articles| stories| content| coverage| news| posts| links| reading)?|more (stories|news|articles|from|on|in|like this)\b.{0,40}|most (read|popular|watched|viewed|shared|commented)( stories| articles| now| today)?|top stories|trending( now| stories)?|you (may|might) (also )?like|recommended( for you| stories| articles| reading)?|read (more|next|also)|see also|also read|editors'? picks?|popular (stories|now|on)\b.{0,30}|what to read next|latest (news|stories|headlines|videos)|in other news|don'?t miss|more coverage|further reading|up next|next up|around the web|promoted stories|sponsored (stories|content|links)|from the web|leia (também|mais)|leggi anche|lesen sie auch)\s*:?$/i, maxChars: 60 },
+    { id: 'related.heading', pattern: /^(related( articles| stories| content| coverage| news| posts| links| reading)?|more (stories|news|articles|from|on|in|like this)\b.{0,40}|more|more (great |top |popular )?[\p{L}\d ]{0,24}(stories|news|articles|videos|coverage|reads)|most (read|popular|watched|viewed|shared|commented)( stories| articles| now| today)?|top stories|trending( now| stories)?|you (may|might) (also )?like|recommended( for you| stories| articles| reading)?|read (more|next|also)|see also|also read|editors'? picks?|popular (stories|now|on)\b.{0,30}|what to read next|latest (news|stories|headlines|videos)|in other news|don'?t miss|more coverage|further reading|up next|next up|around the web|promoted stories|sponsored (stories|content|links)|from the web|leia (também|mais)|leggi anche|lesen sie auch)\s*[:.…]*$/iu, maxChars: 60 },
     { id: 'related.inline-prefix', pattern: /^(related|read more|read also|also read|see also|more|recommended|watch|listen|must read|leia também|leia mais|leggi anche|lesen sie auch|читайте также)\s*[:|»›>-]\s*\S.{0,200}$/iu, maxChars: 240 },
+    { id: 'related.bracketed', pattern: /^\[(related|read more|see also|also read|more)\s*:.{2,200}\]$/i, maxChars: 240 },
+    { id: 'related.also-on', pattern: /^also on \S{2,40}\.\w{2,4}\b/i, maxChars: 240 },
     { id: 'related.arrow-link', pattern: /^.{5,150}\s(»|›|→)$/, maxChars: 160 },
     { id: 'related.recirc-widget', pattern: /\b(outbrain|taboola|zergnet|revcontent)\b/i, maxChars: 200 },
   ],
@@ -101,8 +111,10 @@ export const VIDEO_EMBED: RuleTable = {
   category: 'video-embed',
   rules: [
     { id: 'video.shortcode', pattern: /^\[(jwplayer|video|embed|youtube|vimeo|brightcove|caption|gallery|iframe)\b[^\]]{0,80}\]$/i, maxChars: 100 },
+    { id: 'video.shortcode-pair', pattern: /^\[(\w{2,20})\b[^\]]{0,200}\].{0,120}\[\/\1\]$/, maxChars: 360 },
     { id: 'video.player-chrome', pattern: /^(watch|play|replay)( the)?( video| now| next)?$|^(now playing|video player|autoplay|(video )?duration|loaded: \d|current time|0:00|\d{1,2}:\d{2}( \/ \d{1,2}:\d{2})?)$/i, maxChars: 30 },
     { id: 'video.unsupported', pattern: /\b(your browser does not support|this video (is|has been) (unavailable|removed)|enable javascript to (view|watch)|media playback is unsupported)\b/i, maxChars: 200 },
+    { id: 'video.requires-js', pattern: /\b(requires|needs) javascript\b|\bslideshow requires\b/i, maxChars: 120 },
     { id: 'video.video-label', pattern: /^(video|watch|vídeo|видео)\s*[:|-]\s*.{2,140}$/i, maxChars: 150 },
   ],
 };
@@ -113,6 +125,8 @@ export const SHARE_BAR: RuleTable = {
     { id: 'share.label', pattern: /^(share( this| on| via)?( article| story| page)?|share this:?|tweet|pin( it)?|email|e-mail|print|copy link|copy|whatsapp|facebook|twitter|linkedin|reddit|pinterest|messenger|telegram|flipboard|google news|comments?|save|send|like|follow( us)?|partilhar|compartilhar|condividi|teilen)\s*:?$/i, maxChars: 30 },
     { id: 'share.count', pattern: /^\d{1,6}\s*(shares?|comments?|likes?|views?)$/i, maxChars: 24 },
     { id: 'share.follow-us', pattern: /^(follow|like|find|connect with) us (on|at)\b.{0,60}$|^connect with us$/i, maxChars: 80 },
+    { id: 'share.like-this', pattern: /^(like|enjoy(ed)?|love[sd]?) this (story|article|post)\?/i, maxChars: 80 },
+    { id: 'share.follow-outlet', pattern: /^follow [\p{L}\d ]{2,30} on (twitter|facebook|instagram|youtube|linkedin)\b.{0,80}$/iu, maxChars: 120 },
     { id: 'share.list', pattern: /^(facebook|twitter|linkedin|email|whatsapp|reddit|pinterest|print)(\s*[,|•·]?\s*(facebook|twitter|linkedin|email|whatsapp|reddit|pinterest|print|messenger|share)){1,8}$/i, maxChars: 120 },
   ],
 };
@@ -124,6 +138,7 @@ export const NAVIGATION: RuleTable = {
     { id: 'nav.breaking', pattern: /^(breaking news|breaking|live|latest|advertisement)$/i, maxChars: 20 },
     { id: 'nav.breadcrumb', pattern: /^[\p{L}& ]{2,30}(\s*(›|»|>|\/|\|)\s*[\p{L}& ]{2,30}){1,5}$/u, maxChars: 120 },
     { id: 'nav.prev-next', pattern: /^(previous|next)( (article|story|post|page))?\s*:?$|^(«|‹)?\s*(previous|prev|older)\b.{0,80}$|^.{0,80}\b(next|newer)\s*(»|›)$/i, maxChars: 100 },
+    { id: 'nav.click-here', pattern: /\bclick(ing)? here\b/i, maxChars: 90 },
     { id: 'nav.footer-links', pattern: /^(about us|contact us|privacy policy|terms (of use|of service|and conditions)|cookie policy|sitemap|site map|careers|advertise( with us)?|help|faq|rss|newsletters?|accessibility|corrections|ethics policy)$/i, maxChars: 40 },
     { id: 'nav.pipe-links', pattern: /^[^|]{1,30}(\|[^|]{1,30}){2,12}$/, maxChars: 200 },
   ],
@@ -159,8 +174,8 @@ export const TAG_LIST: RuleTable = {
 export const AD_MARKER: RuleTable = {
   category: 'ad-marker',
   rules: [
-    { id: 'ad.label', pattern: /^-*\s*(advertisement|advertising|sponsored|ad|ads|paid (content|post|partner)|promoted( content)?|publicidade|pubblicità|anzeige|реклама|story continues below( advertisement)?|continue reading (the )?(main )?(story|below)|article continues (below|after)( advertisement)?)\s*-*:?$/i, maxChars: 50 },
-    { id: 'ad.affiliate', pattern: /\b(we may (earn|receive) (a )?(commission|compensation)|affiliate (links?|commission))\b/i, maxChars: 300 },
+    { id: 'ad.label', pattern: /^-*\s*(advertisement|advertising|advert|iklan|anuncio|sponsored|ad|ads|paid (content|post|partner)|promoted( content)?|publicidade|pubblicità|anzeige|реклама|story continues below( advertisement)?|continue reading (the )?(main )?(story|below)|article continues (below|after)( advertisement)?)\s*-*:?$/i, maxChars: 50 },
+    { id: 'ad.affiliate', pattern: /\b(we may (earn|receive) (a )?(commission|compensation)|affiliate (links?|commission)|contains? affiliate)\b/i, maxChars: 300 },
   ],
 };
 
@@ -178,6 +193,7 @@ export const COMMENTS_PROMPT: RuleTable = {
   rules: [
     { id: 'comments.join', pattern: /^(join the (conversation|discussion|debate)|leave a (comment|reply)|add (a|your) comment|post a comment|view comments?|show comments?|(\d+\s+)?comments?( \(\d+\))?|comment on this (story|article)|have your say|what do you think\??|discuss this (story|article)|be the first to comment|load comments)\b.{0,40}$/i, maxChars: 80 },
     { id: 'comments.policy', pattern: /\b(comments? (are|is) (closed|moderated)|community guidelines|you must be logged in to (post a )?comment|commenting (policy|guidelines))\b/i, maxChars: 300 },
+    { id: 'comments.tell-us', pattern: /^(tell us what you think|post (a )?comment|join (our|the) [\p{L} ]{0,30}(forums?|community))\b/iu, maxChars: 200 },
   ],
 };
 

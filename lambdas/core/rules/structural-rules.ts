@@ -12,7 +12,6 @@ export interface StructuralRule {
 
 export const STRUCTURAL_RULES = {
   outsideStory: { id: 'structure.outside-story', category: 'structure', description: 'Block lies outside the main story run (text dumps).' },
-  linkDense: { id: 'structure.link-dense', category: 'navigation', description: 'Short block whose text is mostly link text.' },
   repeated: { id: 'structure.repeated', category: 'structure', description: 'Short block repeated on the page, or a later copy of an earlier block.' },
   titleEcho: { id: 'structure.title-echo', category: 'structure', description: 'Block repeats the headline.' },
   promoHeadline: { id: 'structure.promo-headline', category: 'related-list', description: 'Long title-case line without sentence punctuation inside the story: a promoted headline.' },
@@ -42,12 +41,12 @@ export const STRUCTURE_THRESHOLDS = {
   repeatedMaxWords: 6,
   /** Characters of non-prose tolerated inside a gap. */
   maxGapChars: 400,
-  /** Link share above which a short block is navigation. */
+  /** Link share above which a headline-like block counts as a linked headline (HTML tail lists). */
   linkDenseShare: 0.5,
-  /** Blocks up to this many characters can be called link-dense or short chrome. */
-  shortBlockChars: 120,
   /** Blocks from the story edges within which `edge` rules apply. */
   edgeBlocks: 3,
+  /** Words below which an unpunctuated block above the first sentence is a label (HTML). */
+  leadingShortMaxWords: 5,
   /** Minimum words for a title-case line to be a promoted headline rather than a subheading. */
   promoHeadlineMinWords: 9,
   /** Share of capitalised words that makes a line title case. */
@@ -56,6 +55,10 @@ export const STRUCTURE_THRESHOLDS = {
   templateMinCount: 2,
   /** Words at or above which a sentence-punctuated block in the story run is story prose (template-safe). */
   templateSafeProseWords: 6,
+  /** A tail section (related list, newsletter box...) may hold at most this share of the run's prose characters. */
+  tailMaxProseShare: 0.35,
+  /** Heading-like blocks that make a tail a headline list. */
+  tailMinHeadlines: 3,
   /** Minimum words of story text for a clean result. */
   minStoryWords: 15,
 } as const;
