@@ -1,6 +1,7 @@
 import { createClients, type AwsClients } from '../adapters/clients';
 import { DynamoArticleStore } from '../adapters/article-store';
 import { S3ObjectStore } from '../adapters/object-store';
+import { DynamoTemplateCounts } from '../adapters/template-counts';
 import { ENV } from '../core/schema';
 import type { IngestDeps } from './ingest-object';
 import { createLogger, parseLogLevel } from './log';
@@ -37,6 +38,8 @@ export function buildIngestDeps(
   return {
     objects,
     articles: new DynamoArticleStore(clients.dynamo, names.articlesTable, { store: objects, bucket: names.bodyBucket }),
+    dedupe: null,
+    templates: new DynamoTemplateCounts(clients.dynamo, names.fingerprintTable),
     maxObjectBytes: opts.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES,
     now: opts.now ?? (() => new Date()),
     log: createLogger(parseLogLevel(opts.logLevel)),

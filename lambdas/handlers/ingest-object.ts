@@ -1,15 +1,22 @@
 import type { S3ObjectRef } from '../core/ingest/s3-event';
-import { buildRecord, cleanObject, idForSource, outletOf, rejectedResult, type SourceMeta } from '../core/ingest/build-record';
+import { buildRecord, cleanObject, idForSource, outletOf, rejectedResult, UNKNOWN_OUTLET, type SourceMeta } from '../core/ingest/build-record';
 import { formatFromKey } from '../core/ingest/source-format';
-import { RULES_VERSION } from '../core/rules';
+import { RULES_VERSION, STRUCTURE_THRESHOLDS } from '../core/rules';
+import { templateCandidates, templateLineKey } from '../core/clean';
+import { assignStory, storyView, type FingerprintIndexPort } from '../core/dedupe';
 import type { ArticleRecord } from '../core/types';
 import type { ArticleStore } from '../adapters/article-store';
 import type { S3ObjectStore } from '../adapters/object-store';
+import type { TemplateCounts } from '../adapters/template-counts';
 import type { Logger } from './log';
 
 export interface IngestDeps {
   objects: S3ObjectStore;
   articles: ArticleStore;
+  /** Dedupe index; without it every article is its own story. */
+  dedupe: FingerprintIndexPort | null;
+  /** Per-outlet template counts; without them only the rule tables remove chrome. */
+  templates: TemplateCounts | null;
   maxObjectBytes: number;
   now: () => Date;
   log: Logger;
@@ -19,6 +26,48 @@ export type IngestOutcome = 'clean' | 'rejected' | 'duplicate' | 'missing';
 
 function megabytes(n: number): string {
   return `${(n / 1_048_576).toFixed(1)} MB`;
+}
+
+/**
+ * Clean with the outlet's template counts: a first pass finds the blocks worth counting; a
+ * second pass runs only when one of the kept blocks is a known template line.
+ */
+async function cleanWithTemplates(bytes: Uint8Array, meta: SourceMeta, id: string, deps: IngestDeps): Promise<ReturnType<typeof cleanObject>> {
+  let cleaned = cleanObject(bytes, meta);
+  if (!deps.templates || cleaned.result.status !== 'clean' || cleaned.outlet === UNKNOWN_OUTLET) return cleaned;
+  const keys = templateCandidates(cleaned.result);
+  const counts = await deps.templates.counts(cleaned.outlet, keys, id);
+  const kept = [...cleaned.result.headings, ...cleaned.result.paragraphs].map(templateLineKey);
+  if (kept.some((k) => (counts[k] ?? 0) >= STRUCTURE_THRESHOLDS.templateMinCount)) {
+    cleaned = cleanObject(bytes, meta, { templateCounts: counts });
+  }
+  // Counted before the record is written, so a retry after a failed write still counts (idempotently).
+  await deps.templates.record(cleaned.outlet, keys, id, counts);
+  return cleaned;
+}
+
+/** Story fields from the dedupe index; refreshes other members when this article changed the story's canonical copy or merged stories. */
+async function dedupe(record: ArticleRecord, port: FingerprintIndexPort, articles: ArticleStore): Promise<void> {
+  const a = await assignStory(
+    { id: record.id, outlet: record.outlet, title: record.title, body: record.body, published: record.published, syndication: record.syndication },
+    port,
+  );
+  Object.assign(record, { storyId: a.storyId, role: a.role, canonicalId: a.canonicalId, match: a.match });
+  if (a.mergedStoryIds.length === 0 && !(a.match && a.canonicalId === record.id)) return;
+  const view = await storyView(a.storyId, port);
+  Object.assign(record, { storyId: view.storyId, canonicalId: view.canonicalId });
+  for (const m of view.members) {
+    if (m.articleId === record.id) {
+      record.role = m.role;
+      continue;
+    }
+    try {
+      await articles.setStory(m.articleId, { storyId: view.storyId, role: m.role, canonicalId: view.canonicalId });
+    } catch (err) {
+      // A member still being written by a racing invocation has no record yet; it writes its own.
+      if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+    }
+  }
 }
 
 /** One uploaded object → one stored record. Throws only for infrastructure errors (retried by SQS). */
@@ -50,10 +99,11 @@ export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<
     record = buildRecord(meta, { format: formatFromKey(meta.key) ?? 'unknown', outlet: outletOf(meta), result: rejectedResult(reason) }, ingestedAt);
   } else {
     const bytes = await deps.objects.getBytes(ref.bucket, ref.key, meta.versionId);
-    record = buildRecord(meta, cleanObject(bytes, meta), ingestedAt);
+    record = buildRecord(meta, await cleanWithTemplates(bytes, meta, id, deps), ingestedAt);
   }
+  if (record.status === 'clean' && deps.dedupe) await dedupe(record, deps.dedupe, deps.articles);
   const written = await deps.articles.put(record, existing ? 'replace' : 'create');
   if (written === 'exists') return { outcome: 'duplicate', id };
-  deps.log.info('article stored', { id, key: ref.key, outlet: record.outlet, status: record.status, reason: record.reason, words: record.wordCount });
+  deps.log.info('article stored', { id, key: ref.key, outlet: record.outlet, status: record.status, reason: record.reason, words: record.wordCount, storyId: record.storyId, role: record.role });
   return { outcome: record.status, id };
 }
