@@ -22,7 +22,14 @@ export const THRESHOLDS = {
   /** Share of the shorter text's content words (or shingles) the top must be found within. */
   topShare: 0.34,
   copyContainment: 0.5,
+  /**
+   * Outlet edits and wire versions change a few words per sentence; spinning changes many. Mean
+   * content-word Jaccard of aligned sentences tells the two apart once coverage is established.
+   */
+  copySimilarity: 0.75,
   rewriteCoverage: 0.45,
+  /** Loose alignments (shared names and places, as two write-ups of one event have) fall below this. */
+  rewriteSimilarity: 0.35,
   rewriteMinAligned: 2,
   /** A rewrite keeps the opening: the shorter text's first aligned sentence lies within this share. */
   rewriteOpening: 0.2,
@@ -65,14 +72,18 @@ function positions(s: Side): number[] {
 interface Alignment {
   /** For each sentence of `short`, the aligned sentence of `long`, or -1. */
   partner: number[];
+  /** For each sentence of `short`, Jaccard similarity of content words with its partner. */
+  similarity: number[];
 }
 
 function align(short: Side, long: Side): Alignment {
   const counts = new Int32Array(long.an.sentenceTerms.length);
   const touched: number[] = [];
   const partner: number[] = [];
+  const similarity: number[] = [];
   short.an.sentenceTerms.forEach((terms, i) => {
     partner.push(-1);
+    similarity.push(0);
     if (!short.active[i] || terms.length === 0) return;
     for (const t of terms) {
       const list = long.an.postings.get(t);
@@ -93,8 +104,9 @@ function align(short: Side, long: Side): Alignment {
     }
     touched.length = 0;
     partner[i] = best;
+    if (best >= 0) similarity[i] = bestScore / (terms.length + long.an.sentenceTerms[best].length - bestScore);
   });
-  return { partner };
+  return { partner, similarity };
 }
 
 /** Share of the shorter text's shingles (outside boilerplate) found in the longer text's. */
@@ -144,16 +156,18 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
   sb = long;
   if (short.total === 0) return { verdict: 'different', scores: { title: titleSim, hours: gap }, reason: 'no content outside boilerplate' };
 
-  const { partner } = align(short, long);
+  const { partner, similarity } = align(short, long);
   const posShort = positions(short);
   const posLong = positions(long);
   let coveredWords = 0;
   let aligned = 0;
   let topAligned = 0;
   let firstAligned = 1;
+  let similaritySum = 0;
   partner.forEach((j, i) => {
     if (j < 0) return;
     aligned++;
+    similaritySum += similarity[i] * short.an.sentenceTerms[i].length;
     coveredWords += short.an.sentenceTerms[i].length;
     firstAligned = Math.min(firstAligned, posShort[i]);
     if (posShort[i] < THRESHOLDS.topShare && posLong[j] < THRESHOLDS.topShare) topAligned++;
@@ -172,6 +186,7 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
     topAligned,
     firstAligned: round(firstAligned),
     lede,
+    alignedSimilarity: round(coveredWords ? similaritySum / coveredWords : 0),
     title: titleSim,
     hours: gap,
   };
@@ -188,7 +203,11 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
   if (firstAligned > THRESHOLDS.rewriteOpening) {
     return { verdict: 'different', scores, reason: `opening not aligned (first aligned sentence at ${scores.firstAligned})` };
   }
-  if (coverage >= THRESHOLDS.rewriteCoverage && aligned >= Math.min(THRESHOLDS.rewriteMinAligned, activeSentences)) {
+  const covered = coverage >= THRESHOLDS.rewriteCoverage && aligned >= Math.min(THRESHOLDS.rewriteMinAligned, activeSentences);
+  if (covered && scores.alignedSimilarity >= THRESHOLDS.copySimilarity) {
+    return { verdict: 'copy', scores, reason: `${aligned} near-identical aligned sentences cover ${scores.coverage} of the shorter text` };
+  }
+  if (covered && scores.alignedSimilarity >= THRESHOLDS.rewriteSimilarity) {
     return { verdict: 'rewrite', scores, reason: `${aligned} aligned sentences cover ${scores.coverage} of the shorter text` };
   }
   return { verdict: 'different', scores, reason: `coverage ${scores.coverage}, containment ${scores.containment} too low` };
