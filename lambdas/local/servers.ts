@@ -76,6 +76,8 @@ export async function freePort(): Promise<number> {
  * DynamoDB Local (Java, the full API: transactions, conditions as AWS evaluates them).
  * It binds every interface, so clients must be pointed at 127.0.0.1 explicitly.
  */
+const DYNAMODB_LOCAL_START_MS = 90_000;
+
 export async function startDynamoDbLocal(directory: string | null = null): Promise<RunningServer> {
   if (directory) mkdirSync(directory, { recursive: true });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -86,14 +88,17 @@ export async function startDynamoDbLocal(directory: string | null = null): Promi
   const probe = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`DynamoDB Local exited with code ${code}`))));
   exited.catch(() => undefined);
+  // The JVM can take tens of seconds to start on a loaded 2-core machine; wait, bounded.
+  const deadline = Date.now() + DYNAMODB_LOCAL_START_MS;
   try {
-    for (let i = 0; ; i++) {
+    for (;;) {
       try {
         await Promise.race([probe.send(new ListTablesCommand({})), exited]);
         break;
       } catch (err) {
-        if (i >= 150 || child.exitCode !== null) throw err;
-        await new Promise((r) => setTimeout(r, 100));
+        if (child.exitCode !== null) throw err;
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer within ${DYNAMODB_LOCAL_START_MS / 1000} s (is Java installed?).`);
+        await new Promise((r) => setTimeout(r, 200));
       }
     }
   } catch (err) {
