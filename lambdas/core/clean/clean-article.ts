@@ -13,8 +13,8 @@ import { activeTables, matchRule } from './match-rules';
 import { emptyMetadata, mineBlock, mineParagraphs } from './metadata';
 import { bestRun, type Run } from './story-run';
 import { isTemplateSafeProse, templateLineKey } from './template';
-import { comparable, endsSentence, hasWordChars, isHeadingLike, titleCaseShare } from './text-signals';
-import { findTailCut } from './tail-cut';
+import { comparable, endsSentence, hasWordChars, isGluedTeaser, isHeadingLike, titleCaseShare } from './text-signals';
+import { findTailCut, isSectionMarker } from './tail-cut';
 import { textToBlocks } from './text-blocks';
 import { findTitle, leadingStandfirst } from './title-finder';
 
@@ -27,9 +27,19 @@ export interface KeptBlock {
   role: 'paragraph' | 'heading';
 }
 
+/** Every block in page order with its fate: what `explain` shows and what tuning reads. */
+export interface TraceEntry {
+  text: string;
+  kept: boolean;
+  role: 'paragraph' | 'heading';
+  rule: string | null;
+  prose: boolean;
+}
+
 export interface CleanDetail {
   result: CleanResult;
   kept: KeptBlock[];
+  trace: TraceEntry[];
 }
 
 function emptyResult(reason: string): CleanResult {
@@ -60,13 +70,14 @@ function applyStructure(states: BlockState[], isHtml: boolean): void {
   for (const s of states) {
     if (s.verdict !== 'undecided') continue;
     if (isHtml && s.block.kind === 'caption') remove(s, S.figureCaption.id, S.figureCaption.category);
+    else if (isGluedTeaser(s.norm)) remove(s, S.gluedTeaser.id, S.gluedTeaser.category);
     // In HTML, Readability's container repeats content on purpose (recipes, tables, lists).
     else if (!isHtml && (counts.get(s.key) ?? 0) > 1 && s.words < T.repeatedMaxWords) remove(s, S.repeated.id, S.repeated.category);
   }
 }
 
 function htmlRun(states: readonly BlockState[]): Run | null {
-  return states.length ? { start: 0, end: states.length - 1, proseChars: 0 } : null;
+  return states.length ? { start: 0, end: states.length - 1, proseChars: 0, proseBlocks: 0 } : null;
 }
 
 function proseProfile(states: readonly BlockState[]): number[] {
@@ -178,7 +189,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
   try {
     html = isHtml ? htmlToBlocks(input.content, options.dom ?? DEFAULT_DOM) : null;
   } catch {
-    return { result: emptyResult('The HTML page could not be parsed.'), kept: [] };
+    return { result: emptyResult('The HTML page could not be parsed.'), kept: [], trace: [] };
   }
   const blocks = html ? html.blocks : textToBlocks(input.content);
   const states = blocks.map(initialState);
@@ -188,7 +199,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
 
   // Readability already chose the article container, so in HTML the whole container is the
   // run (rules and structure still apply); text dumps need the story run found.
-  const run = isHtml ? htmlRun(states) : bestRun(proseProfile(states), T.maxGapBlocks);
+  const run = isHtml ? htmlRun(states) : bestRun(proseProfile(states), T.maxGapBlocks, (i) => isSectionMarker(states[i]));
   let title: string | null = null;
   let standfirst: string | null = null;
   if (run) {
@@ -246,7 +257,8 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
     sourceUrl: html?.meta.canonicalUrl ?? input.url ?? null,
     removed,
   };
-  return { result, kept };
+  const trace = states.map((s) => ({ text: s.block.text, kept: s.verdict === 'keep', role: s.role, rule: s.rule, prose: s.prose }));
+  return { result, kept, trace };
 }
 
 export function cleanArticle(input: CleanInput, options: CleanOptions = {}): CleanResult {

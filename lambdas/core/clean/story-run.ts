@@ -1,7 +1,9 @@
 /**
  * The story is the longest coherent run of prose blocks: prose blocks joined across short
- * gaps of non-prose (a subheading, an inline promo, a newsletter box). The run with the
- * most prose characters wins.
+ * gaps of non-prose (a subheading, an inline promo, a newsletter box). Runs are scored by
+ * prose characters weighted by density (prose blocks / blocks spanned), so a teaser list or
+ * a comment thread (one sentence per headline/author/date/rating group) loses to the story
+ * even when it is longer.
  */
 import { STRUCTURE_THRESHOLDS as T } from '../rules';
 
@@ -10,6 +12,13 @@ export interface Run {
   start: number;
   end: number;
   proseChars: number;
+  proseBlocks: number;
+}
+
+export function runScore(run: Run): number {
+  // +1 smooths density so a lone long line (a footer, a disclaimer) is not a perfect run.
+  const density = run.proseBlocks / (run.end - run.start + 2);
+  return run.proseChars * density ** T.runDensityExponent;
 }
 
 /** `prose[i]` is the prose character count of block i, or 0 when it is not prose. */
@@ -21,16 +30,45 @@ export function findRuns(prose: readonly number[], maxGap: number = T.maxGapBloc
     if (current && i - current.end - 1 <= maxGap) {
       current.end = i;
       current.proseChars += prose[i];
+      current.proseBlocks++;
     } else {
-      current = { start: i, end: i, proseChars: prose[i] };
+      current = { start: i, end: i, proseChars: prose[i], proseBlocks: 1 };
       runs.push(current);
     }
   }
   return runs;
 }
 
-export function bestRun(prose: readonly number[], maxGap?: number): Run | null {
-  let best: Run | null = null;
-  for (const run of findRuns(prose, maxGap)) if (!best || run.proseChars > best.proseChars) best = run;
+/**
+ * The best run, then grown over neighbouring runs that are dense prose themselves and
+ * separated only by a moderate gap (a data table, an embedded player) with no section
+ * marker in it: stories split by an inline widget stay whole, teaser lists stay out.
+ */
+export function bestRun(prose: readonly number[], maxGap?: number, isBoundary: (i: number) => boolean = () => false): Run | null {
+  const runs = findRuns(prose, maxGap);
+  if (runs.length === 0) return null;
+  let bi = 0;
+  runs.forEach((run, i) => {
+    if (runScore(run) > runScore(runs[bi])) bi = i;
+  });
+  const best = { ...runs[bi] };
+  const mergeable = (a: Run, b: Run) => {
+    const density = b.proseBlocks / (b.end - b.start + 1);
+    if (density < T.mergeMinDensity || b.proseChars < best.proseChars * T.mergeMinShare) return false;
+    const [from, to] = a.end < b.start ? [a.end + 1, b.start - 1] : [b.end + 1, a.start - 1];
+    if (to - from + 1 > T.mergeMaxGapBlocks) return false;
+    for (let i = from; i <= to; i++) if (isBoundary(i)) return false;
+    return true;
+  };
+  for (let i = bi + 1; i < runs.length && mergeable(best, runs[i]); i++) {
+    best.end = runs[i].end;
+    best.proseChars += runs[i].proseChars;
+    best.proseBlocks += runs[i].proseBlocks;
+  }
+  for (let i = bi - 1; i >= 0 && mergeable(best, runs[i]); i--) {
+    best.start = runs[i].start;
+    best.proseChars += runs[i].proseChars;
+    best.proseBlocks += runs[i].proseBlocks;
+  }
   return best;
 }

@@ -9,7 +9,9 @@ import type { BlockState } from './block-state';
 import { endsSentence, isHeadingLike } from './text-signals';
 
 /** Rules whose match opens an end-of-story section. */
-const SECTION_MARKERS = new Set(['related.heading', 'comments.join', 'newsletter.title', 'newsletter.sign-up', 'newsletter.we-send', 'agency.about-author', 'tags.label']);
+const SECTION_MARKERS = new Set(['related.heading', 'comments.join', 'comments.count', 'newsletter.title', 'newsletter.sign-up', 'newsletter.we-send', 'agency.about-author', 'tags.label']);
+
+export const isSectionMarker = (s: BlockState) => s.match !== null && SECTION_MARKERS.has(s.match.rule.id);
 
 const isLive = (s: BlockState) => s.verdict !== 'remove';
 /** HTML keeps its link markup, so there a headline of a list must also be a link. */
@@ -37,7 +39,7 @@ export function findTailCut(states: readonly BlockState[], start: number, end: n
     const s = states[i];
     if (isLive(s) && s.prose) seenProse += s.norm.length;
     if (seenProse === 0 || after[i] > total * T.tailMaxProseShare) continue;
-    const marker = s.match !== null && SECTION_MARKERS.has(s.match.rule.id);
+    const marker = isSectionMarker(s);
     const headlineCluster = isHeadline(s, isHtml) && headlinesAfter[i] >= T.tailMinHeadlines && headlinesAfter[i] >= proseBlocksAfter[i];
     if (marker || headlineCluster) return i;
   }

@@ -63,3 +63,16 @@ export function isHeadingLike(text: string): boolean {
   const words = countWords(text);
   return words >= 1 && words <= 14 && !endsSentence(text) && !/[,;]$/.test(text.trim()) && /^[\p{Lu}\p{N}"“‘'(]/u.test(text.trim());
 }
+
+/**
+ * "Headline Text In Title CaseThe teaser sentence…": a headline glued to its summary with no
+ * space (adjacent elements in a teaser card). Story prose never opens with a title-case run
+ * fused to the next sentence.
+ */
+export function isGluedTeaser(text: string): boolean {
+  // Four lower-case letters before the capital: brand names (MacBook, PlayStation) have fewer.
+  const m = /(\p{Ll}{4}[?!.…:]?|\p{Ll}[?!…])(\p{Lu}\p{Ll})/u.exec(text.slice(0, 200));
+  if (!m) return false;
+  const head = text.slice(0, m.index + m[1].length);
+  return countWords(head) >= 4 && titleCaseShare(head) >= 0.75;
+}

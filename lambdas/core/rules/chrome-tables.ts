@@ -31,7 +31,7 @@ export const BYLINE_DATELINE: RuleTable = {
     { id: 'byline.date-then-name', pattern: /^\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}\s*[-–—|,]\s*\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?\s+\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,3}$/iu, maxChars: 100, extract: 'byline', where: 'edge' },
     { id: 'byline.published-label', pattern: /^(published|posted|updated|last updated|first published|publicado|pubblicato|veröffentlicht)\b:?\s*(on\s+|at\s+)?.{0,20}\d.{0,60}$/i, maxChars: 110, extract: 'published', where: 'edge' },
     { id: 'byline.date-line', pattern: /^(\p{L}{3,9},?\s+)?(\p{L}{3,9}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(\s*(at|[-–—|,•])?\s*\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?(\s*[-–—|•]\s*\d+\s*min(ute)?s?\s*read)?\.?$/iu, maxChars: 90, extract: 'published', where: 'edge' },
-    { id: 'byline.time-ago', pattern: /^(\d{1,2}|an?|one|two|three)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$/i, maxChars: 30 },
+    { id: 'byline.time-ago', pattern: /^(\d{1,2}|an?|one|two|three)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago(\s+at\s+\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?)?$/i, maxChars: 40 },
     { id: 'byline.read-time-label', pattern: /^(reading time|read time|tempo de leitura|tiempo de lectura|tempo di lettura|lesezeit|temps de lecture)\s*:?\s*\d{1,3}\s*\p{L}{1,10}\.?$/iu, maxChars: 50 },
     { id: 'byline.relative-day', pattern: /^(today|yesterday|hoje|ontem|oggi|ieri|heute|gestern)\s*,?\s*\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?$/i, maxChars: 30, extract: 'published' },
     { id: 'byline.read-time', pattern: /^(\d{1,3}\s*(-|to)\s*)?\d{1,3}\s*(min(ute)?s?|m)\.?\s+(read|reading time|de leitura|di lettura)$/i, maxChars: 40 },
@@ -192,6 +192,8 @@ export const COMMENTS_PROMPT: RuleTable = {
   category: 'comments',
   rules: [
     { id: 'comments.join', pattern: /^(join the (conversation|discussion|debate)|leave a (comment|reply)|add (a|your) comment|post a comment|view comments?|show comments?|(\d+\s+)?comments?( \(\d+\))?|comment on this (story|article)|have your say|what do you think\??|discuss this (story|article)|be the first to comment|load comments)\b.{0,40}$/i, maxChars: 80 },
+    { id: 'comments.rating', pattern: /^(rating|votes?|score|likes?|points?)\s*:?\s*[+-]?\d{1,6}(\s*(votes?|points?|likes?))?$|^(reply|report|flag|quote|permalink|like reply)$/i, maxChars: 30 },
+    { id: 'comments.count', pattern: /^[\[(]?\s*\d{1,6}\s+(comments?|replies|responses)\s*[\])]?$|^(top|most|best) (rated|recent|popular|liked|voted) (comments|replies)$|^(oldest|newest|sort by|view all|show more)( comments| replies)?\)?$|^\(view all\)$/i, maxChars: 40 },
     { id: 'comments.policy', pattern: /\b(comments? (are|is) (closed|moderated)|community guidelines|you must be logged in to (post a )?comment|commenting (policy|guidelines))\b/i, maxChars: 300 },
     { id: 'comments.tell-us', pattern: /^(tell us what you think|post (a )?comment|join (our|the) [\p{L} ]{0,30}(forums?|community))\b/iu, maxChars: 200 },
   ],

@@ -15,6 +15,7 @@ export const STRUCTURAL_RULES = {
   repeated: { id: 'structure.repeated', category: 'structure', description: 'Short block repeated on the page, or a later copy of an earlier block.' },
   titleEcho: { id: 'structure.title-echo', category: 'structure', description: 'Block repeats the headline.' },
   promoHeadline: { id: 'structure.promo-headline', category: 'related-list', description: 'Long title-case line without sentence punctuation inside the story: a promoted headline.' },
+  gluedTeaser: { id: 'structure.glued-teaser', category: 'related-list', description: 'Title-case headline fused to its teaser sentence without a space (teaser card).' },
   headlineList: { id: 'structure.headline-list', category: 'related-list', description: 'Run of short headline-like blocks or list items of links at the end of the story.' },
   template: { id: 'structure.outlet-template', category: 'template', description: 'Block seen in at least `templateMinCount` earlier articles of the same outlet.' },
   standfirst: { id: 'structure.standfirst', category: 'metadata', description: 'Summary line between headline and story, kept as `standfirst`.' },
@@ -35,6 +36,14 @@ export const STRUCTURE_THRESHOLDS = {
   maxGapBlocks: 4,
   /** Same for HTML, where Readability already chose the region and lists are common. */
   htmlMaxGapBlocks: 10,
+  /** Weight of prose density in a run's score (prose chars × density^k). */
+  runDensityExponent: 2,
+  /** A neighbouring run joins the story when its own prose density is at least this... */
+  mergeMinDensity: 0.5,
+  /** ...it carries at least this share of the story's prose characters... */
+  mergeMinShare: 0.1,
+  /** ...and the gap to it is at most this many blocks without a section marker. */
+  mergeMaxGapBlocks: 20,
   /** Title search window: blocks before the story run. */
   titleWindowBlocks: 15,
   /** Repeated blocks shorter than this (words) are chrome wherever they stand. */
