@@ -62,10 +62,13 @@ export async function assignStory(doc: DedupeDoc, port: FingerprintIndexPort): P
   const match: DedupeMatch | null = best
     ? { articleId: best.candidate.fingerprint.articleId, verdict: asMatchVerdict(best.result), scores: best.result.scores, reason: best.result.reason }
     : null;
-  const canonicalFp = canonicalId === fp.articleId ? fp : verified.find((v) => v.candidate.fingerprint.articleId === canonicalId)?.candidate.fingerprint;
+  const references = candidates
+    .filter((c) => c.fingerprint.articleId in final.members)
+    .map((c) => c.fingerprint)
+    .sort((x, y) => (final.members[x.articleId] < final.members[y.articleId] ? -1 : 1));
   const assignment: Assignment = {
     storyId: final.storyId,
-    role: roleOf(fp, canonicalId, canonicalFp ?? null, match),
+    role: roleOf(fp, canonicalId, references, match),
     canonicalId,
     match,
     mergedStoryIds: merged,
@@ -84,15 +87,19 @@ function asMatchVerdict(v: Verification): 'copy' | 'rewrite' {
   return v.verdict === 'copy' ? 'copy' : 'rewrite';
 }
 
+/** Members a role is judged against: the canonical and the next best-ranked ones. */
+export const ROLE_REFERENCES = 8;
+
 /**
- * Role against the canonical member: the canonical copy and an agency's own publications are
- * originals; others are copies or rewrites of the canonical (by direct verification when its
- * fingerprint is at hand, else by the article's best match).
+ * Role within the story: the canonical copy and an agency's own publications are originals;
+ * any other member is a copy or rewrite of the best-ranked member it verifies against
+ * (`references`, canonical first), else of its own best match at assignment time.
  */
-export function roleOf(fp: Fingerprint, canonicalId: string, canonical: Fingerprint | null, match: DedupeMatch | null): StoryRole {
+export function roleOf(fp: Fingerprint, canonicalId: string, references: readonly Fingerprint[], match: DedupeMatch | null): StoryRole {
   if (fp.articleId === canonicalId || isWireOutlet(fp.outlet)) return 'original';
-  if (canonical) {
-    const v = verifyPair(fp, canonical).verdict;
+  for (const ref of references.slice(0, ROLE_REFERENCES)) {
+    if (ref.articleId === fp.articleId) continue;
+    const v = verifyPair(fp, ref).verdict;
     if (v !== 'different') return v;
   }
   return match ? match.verdict : 'copy';

@@ -36,13 +36,16 @@ export async function storyView(storyId: string, port: FingerprintIndexPort): Pr
   const canonicalId = bestRanked(members);
   const ids = Object.keys(members).sort((a, b) => (members[a] < members[b] ? -1 : 1));
   const articles = new Map((await port.getArticles(ids)).map((a) => [a.fingerprint.articleId, a]));
-  const canonical = articles.get(canonicalId)?.fingerprint ?? null;
+  const references = ids.flatMap((id) => {
+    const a = articles.get(id);
+    return a ? [a.fingerprint] : [];
+  });
   return {
     storyId: root.storyId,
     canonicalId,
     members: ids.map((articleId) => {
       const a = articles.get(articleId);
-      const role: StoryRole = a ? roleOf(a.fingerprint, canonicalId, canonical, a.assignment?.match ?? null) : 'copy';
+      const role: StoryRole = a ? roleOf(a.fingerprint, canonicalId, references, a.assignment?.match ?? null) : 'copy';
       return { articleId, role };
     }),
     mergedStoryIds: folded,
