@@ -45,6 +45,7 @@ export interface ArticleStore {
   /** `create` writes only if the id is new (redelivery is a no-op); `replace` overwrites. */
   put(record: ArticleRecord, mode: 'create' | 'replace'): Promise<PutOutcome>;
   setStory(id: string, fields: Pick<ArticleRecord, 'storyId' | 'role' | 'canonicalId'>): Promise<void>;
+  setRulesVersion(id: string, version: string): Promise<void>;
   byStory(storyId: string, page?: PageRequest): Promise<Page<ArticleRecord>>;
   byOutlet(outlet: string, range?: RangeRequest): Promise<Page<ArticleRecord>>;
   byAgency(agency: string, range?: RangeRequest): Promise<Page<ArticleRecord>>;
@@ -118,6 +119,18 @@ export class DynamoArticleStore implements ArticleStore {
           ':clean': { S: 'clean' },
           ...(id === fields.canonicalId ? { ':l': { S: STORY_LIST_KEY } } : {}),
         },
+      }),
+    );
+  }
+
+  async setRulesVersion(id: string, version: string): Promise<void> {
+    await this.dynamo.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: { id: { S: id } },
+        UpdateExpression: 'SET rulesVersion = :v',
+        ConditionExpression: 'attribute_exists(id)',
+        ExpressionAttributeValues: { ':v': { S: version } },
       }),
     );
   }

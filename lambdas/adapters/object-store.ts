@@ -1,4 +1,10 @@
-import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NoSuchKey, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+
+export interface ListedObject {
+  key: string;
+  eTag: string | null;
+  size: number;
+}
 
 export interface ObjectHead {
   size: number;
@@ -26,6 +32,19 @@ export class S3ObjectStore {
       if (err instanceof NotFound || err instanceof NoSuchKey || (err as { name?: string }).name === 'NotFound') return null;
       throw err;
     }
+  }
+
+  /** Every object under a prefix, page by page (bounded by `maxKeys` in total). */
+  async *list(bucket: string, prefix: string, maxKeys = 10_000_000): AsyncGenerator<ListedObject[]> {
+    let token: string | undefined;
+    let seen = 0;
+    do {
+      const r = await this.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      const page = (r.Contents ?? []).map((o) => ({ key: o.Key ?? '', eTag: o.ETag ? o.ETag.replace(/"/g, '') : null, size: o.Size ?? 0 }));
+      seen += page.length;
+      yield page;
+      token = r.IsTruncated ? r.NextContinuationToken : undefined;
+    } while (token && seen < maxKeys);
   }
 
   async getBytes(bucket: string, key: string, versionId?: string | null): Promise<Uint8Array> {

@@ -4,6 +4,8 @@ import { S3ObjectStore } from '../adapters/object-store';
 import { DynamoTemplateCounts } from '../adapters/template-counts';
 import { ENV } from '../core/schema';
 import type { IngestDeps } from './ingest-object';
+import { rulesConfig } from '../core/ingest/rules-config';
+import type { RuleTable } from '../core/rules';
 import { createLogger, parseLogLevel } from './log';
 
 export const DEFAULT_MAX_OBJECT_BYTES = 20 * 1024 * 1024;
@@ -32,7 +34,7 @@ export function resourceNamesFromEnv(env: NodeJS.ProcessEnv): ResourceNames {
 export function buildIngestDeps(
   clients: AwsClients,
   names: ResourceNames,
-  opts: { maxObjectBytes?: number; logLevel?: string; now?: () => Date } = {},
+  opts: { maxObjectBytes?: number; logLevel?: string; now?: () => Date; extraRules?: RuleTable[] } = {},
 ): IngestDeps {
   const objects = new S3ObjectStore(clients.s3);
   return {
@@ -40,6 +42,7 @@ export function buildIngestDeps(
     articles: new DynamoArticleStore(clients.dynamo, names.articlesTable, { store: objects, bucket: names.bodyBucket }),
     dedupe: null,
     templates: new DynamoTemplateCounts(clients.dynamo, names.fingerprintTable),
+    rules: rulesConfig(opts.extraRules),
     maxObjectBytes: opts.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES,
     now: opts.now ?? (() => new Date()),
     log: createLogger(parseLogLevel(opts.logLevel)),

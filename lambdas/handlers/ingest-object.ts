@@ -1,7 +1,8 @@
 import type { S3ObjectRef } from '../core/ingest/s3-event';
 import { buildRecord, cleanObject, idForSource, outletOf, rejectedResult, UNKNOWN_OUTLET, type SourceMeta } from '../core/ingest/build-record';
 import { formatFromKey } from '../core/ingest/source-format';
-import { RULES_VERSION, STRUCTURE_THRESHOLDS } from '../core/rules';
+import { STRUCTURE_THRESHOLDS } from '../core/rules';
+import { sameCleanOutput, type RulesConfig } from '../core/ingest/rules-config';
 import { templateCandidates, templateLineKey } from '../core/clean';
 import { assignStory, storyView, type FingerprintIndexPort } from '../core/dedupe';
 import type { ArticleRecord } from '../core/types';
@@ -17,12 +18,15 @@ export interface IngestDeps {
   dedupe: FingerprintIndexPort | null;
   /** Per-outlet template counts; without them only the rule tables remove chrome. */
   templates: TemplateCounts | null;
+  /** Rule tables in force and their version (stamped on records; older records get reprocessed). */
+  rules: RulesConfig;
   maxObjectBytes: number;
   now: () => Date;
   log: Logger;
 }
 
-export type IngestOutcome = 'clean' | 'rejected' | 'duplicate' | 'missing';
+/** `unchanged`: reprocessed with new rules, same output; only the record's rulesVersion moved. */
+export type IngestOutcome = 'clean' | 'rejected' | 'duplicate' | 'unchanged' | 'missing';
 
 function megabytes(n: number): string {
   return `${(n / 1_048_576).toFixed(1)} MB`;
@@ -33,13 +37,14 @@ function megabytes(n: number): string {
  * second pass runs only when one of the kept blocks is a known template line.
  */
 async function cleanWithTemplates(bytes: Uint8Array, meta: SourceMeta, id: string, deps: IngestDeps): Promise<ReturnType<typeof cleanObject>> {
-  let cleaned = cleanObject(bytes, meta);
+  const options = { extraRules: deps.rules.extraRules };
+  let cleaned = cleanObject(bytes, meta, options);
   if (!deps.templates || cleaned.result.status !== 'clean' || cleaned.outlet === UNKNOWN_OUTLET) return cleaned;
   const keys = templateCandidates(cleaned.result);
   const counts = await deps.templates.counts(cleaned.outlet, keys, id);
   const kept = [...cleaned.result.headings, ...cleaned.result.paragraphs].map(templateLineKey);
   if (kept.some((k) => (counts[k] ?? 0) >= STRUCTURE_THRESHOLDS.templateMinCount)) {
-    cleaned = cleanObject(bytes, meta, { templateCounts: counts });
+    cleaned = cleanObject(bytes, meta, { ...options, templateCounts: counts });
   }
   // Counted before the record is written, so a retry after a failed write still counts (idempotently).
   await deps.templates.record(cleaned.outlet, keys, id, counts);
@@ -89,19 +94,29 @@ export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<
   };
   const id = idForSource(meta);
   const existing = await deps.articles.get(id);
-  if (existing && existing.rulesVersion === RULES_VERSION) return { outcome: 'duplicate', id };
+  if (existing && existing.rulesVersion === deps.rules.version) return { outcome: 'duplicate', id };
 
   const ingestedAt = existing?.ingestedAt ?? deps.now().toISOString();
   let record: ArticleRecord;
   if (head.size > deps.maxObjectBytes) {
     // Judged from the size alone, so a huge object never enters memory.
     const reason = `The object is ${megabytes(head.size)}, over the ${megabytes(deps.maxObjectBytes)} limit; it was kept but not read.`;
-    record = buildRecord(meta, { format: formatFromKey(meta.key) ?? 'unknown', outlet: outletOf(meta), result: rejectedResult(reason) }, ingestedAt);
+    record = buildRecord(meta, { format: formatFromKey(meta.key) ?? 'unknown', outlet: outletOf(meta), result: rejectedResult(reason) }, ingestedAt, deps.rules.version);
   } else {
     const bytes = await deps.objects.getBytes(ref.bucket, ref.key, meta.versionId);
-    record = buildRecord(meta, await cleanWithTemplates(bytes, meta, id, deps), ingestedAt);
+    record = buildRecord(meta, await cleanWithTemplates(bytes, meta, id, deps), ingestedAt, deps.rules.version);
   }
-  if (record.status === 'clean' && deps.dedupe) await dedupe(record, deps.dedupe, deps.articles);
+  if (existing && sameCleanOutput(existing, record)) {
+    // Reprocessed under new rules with the same result: keep the record (and its story), move its version.
+    await deps.articles.setRulesVersion(id, deps.rules.version);
+    return { outcome: 'unchanged', id };
+  }
+  if (existing && existing.status === 'clean' && record.status === 'clean' && existing.body === record.body) {
+    // Only metadata or the audit trail changed: the story membership stands.
+    Object.assign(record, { storyId: existing.storyId, role: existing.role, canonicalId: existing.canonicalId, match: existing.match });
+  } else if (record.status === 'clean' && deps.dedupe) {
+    await dedupe(record, deps.dedupe, deps.articles);
+  }
   const written = await deps.articles.put(record, existing ? 'replace' : 'create');
   if (written === 'exists') return { outcome: 'duplicate', id };
   deps.log.info('article stored', { id, key: ref.key, outlet: record.outlet, status: record.status, reason: record.reason, words: record.wordCount, storyId: record.storyId, role: record.role });

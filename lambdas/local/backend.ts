@@ -5,7 +5,7 @@ import { createClients } from '../adapters/clients';
 import { DynamoArticleStore, type ArticleStore } from '../adapters/article-store';
 import { S3ObjectStore } from '../adapters/object-store';
 import { QueryService } from '../adapters/query-service';
-import { resolveStack } from '../adapters/stack-outputs';
+import { resolveStack, type StackResources } from '../adapters/stack-outputs';
 import { articleId } from '../core/ingest/article-id';
 import type { BatchObserver } from '../handlers/ingest-handler';
 import type { LocalFile } from './files';
@@ -22,8 +22,10 @@ export interface Backend {
   query: QueryService;
   /** Uploads under raw/<outlet>/ and waits until the pipeline has written their records; returns their ids. */
   ingest(files: LocalFile[], onUploaded?: () => void): Promise<string[]>;
-  /** The local runtime, when running locally (redrive and serve need it). */
+  /** The local runtime, when running locally (redrive and reprocess need it). */
   runtime: LocalRuntime | null;
+  /** The deployed stack's resources, when running against one. */
+  stack: StackResources | null;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ async function openLocal(dataDir: string, observer?: BatchObserver): Promise<Bac
     query: new QueryService(rt.deps.articles),
     ingest: (files, onUploaded) => uploadAndProcess(rt, files, onUploaded),
     runtime: rt,
+    stack: null,
     stop: () => rt.stop(),
   };
 }
@@ -64,6 +67,7 @@ async function openStack(stackName: string, observer?: BatchObserver): Promise<B
     articles,
     query: new QueryService(articles),
     runtime: null,
+    stack: res,
     ingest: async (files, onUploaded) => {
       const ids = await mapLimit(files, UPLOAD_CONCURRENCY, async (f) => {
         const r = await clients.s3.send(new PutObjectCommand({ Bucket: res.rawBucket, Key: f.key, Body: readFileSync(f.path), Metadata: { outlet: f.outlet } }));

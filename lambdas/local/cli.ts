@@ -9,7 +9,10 @@ import {
   ingestCommand,
   listCommand,
   NotFoundError,
+  reprocessCommand,
   serveCommand,
+  statsCommand,
+  type ReprocessCommandOptions,
   storiesCommand,
   storyCommand,
   type GlobalOptions,
@@ -111,6 +114,19 @@ export function buildProgram(): Command {
     .description('serve the HTTP query API on 127.0.0.1')
     .option('--port <port>', 'port (0 picks a free one)', positiveInt, 8787)
     .action((o: { port: number }, cmd: Command) => serveCommand({ ...globalOptions(cmd), port: o.port }));
+
+  program
+    .command('reprocess')
+    .description('re-clean stored records whose rules version is not the current one (raw objects are re-read)')
+    .option('--outlet <outlet>', 'only this outlet (local)')
+    .option('--before-version <version>', 'only records stamped with this rules version (local)')
+    .option('--dry-run', 'report how many records would change, with a few before/after diffs; write nothing')
+    .action((o: ReprocessCommandOptions, cmd: Command) => reprocessCommand({ ...globalOptions(cmd, 'table'), ...o }));
+
+  program
+    .command('stats')
+    .description('how many records are on each rules version')
+    .action((_o, cmd: Command) => statsCommand(globalOptions(cmd)));
 
   program
     .command('demo')

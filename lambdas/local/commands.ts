@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRecord, cleanObject, type SourceMeta } from '../core/ingest/build-record';
-import { planArticle, planArticleList, planExport, planStories, planStory, type Params } from '../core/query/plan';
+import { planArticle, planArticleList, planExport, planStories, planStory, QueryParameterError, type Params } from '../core/query/plan';
 import type { ArticleRecord } from '../core/types';
+import { RULES_VERSION } from '../core/rules';
 import type { StoryMember, StorySummary } from '../adapters/query-service';
 import { createLogger } from '../handlers/log';
 import { collectFiles } from './files';
@@ -11,6 +12,10 @@ import { RECORD_COLUMNS, render, renderTable, type Column, type OutputFormat } f
 import { Progress } from './progress';
 import { openBackend, type Backend } from './backend';
 import { startApiServer } from './api-server';
+import { dryRunReprocess, planReprocess, rulesVersionStats, runReprocess } from './reprocess';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { reprocessProgress, startReprocess } from '../adapters/reprocess-execution';
+import type { StackResources } from '../adapters/stack-outputs';
 
 export interface GlobalOptions {
   dataDir: string;
@@ -40,7 +45,7 @@ export function cleanCommand(paths: string[], opts: GlobalOptions): void {
   const records = collectFiles(paths).map((f) => {
     const bytes = readFileSync(f.path);
     const meta: SourceMeta = { bucket: 'local', key: f.key, versionId: null, eTag: null, size: bytes.length, metadataOutlet: f.outlet };
-    return buildRecord(meta, cleanObject(bytes, meta), now);
+    return buildRecord(meta, cleanObject(bytes, meta), now, RULES_VERSION);
   });
   print(render(records, opts.format, RECORD_COLUMNS));
 }
@@ -213,6 +218,85 @@ export async function serveCommand(opts: GlobalOptions & { port: number }): Prom
   });
   await api.close();
   await backend.stop();
+}
+
+export interface ReprocessCommandOptions {
+  outlet?: string;
+  beforeVersion?: string;
+  dryRun?: boolean;
+}
+
+/** Re-clean stored records with the current rules: locally through the queue, deployed through the state machine. */
+export async function reprocessCommand(opts: GlobalOptions & ReprocessCommandOptions): Promise<void> {
+  const counts = emptyCounts();
+  let progress: Progress | null = null;
+  await withBackend(
+    opts,
+    async (b) => {
+      if (b.stack) return reprocessStack(b.stack, opts);
+      const rt = b.runtime as NonNullable<Backend['runtime']>;
+      const plan = await planReprocess(rt, opts);
+      if (opts.dryRun) {
+        const report = await dryRunReprocess(rt, plan);
+        if (opts.format === 'table') {
+          print(`Scanned ${report.scanned} raw object(s); ${report.selected} not on rules ${rt.deps.rules.version}; ${report.wouldChange} would change.`);
+          for (const p of report.previews) {
+            print(`\n${p.id} (${p.sourceKey}) fields: ${p.fields.join(', ') || 'paragraphs'}`);
+            for (const line of p.removed) print(`  - ${line}`);
+            for (const line of p.added) print(`  + ${line}`);
+          }
+        } else print(JSON.stringify(report, null, opts.format === 'json' ? 2 : 0));
+        return;
+      }
+      progress = new Progress(plan.selected.length, opts.format !== 'table');
+      await runReprocess(rt, plan);
+      const summary = { scanned: plan.scanned, reprocessed: plan.selected.length, changed: counts.clean + counts.rejected, unchanged: counts.unchanged, rulesVersion: rt.deps.rules.version };
+      if (opts.format === 'table') print(`Reprocessed ${summary.reprocessed} of ${summary.scanned} object(s) with rules ${summary.rulesVersion}: ${summary.changed} changed, ${summary.unchanged} unchanged.`);
+      else print(JSON.stringify(summary, null, opts.format === 'json' ? 2 : 0));
+    },
+    {
+      onOutcome: (outcome) => {
+        countOutcome(counts, outcome);
+        progress?.update(counts);
+      },
+    },
+  );
+}
+
+async function reprocessStack(stack: StackResources, opts: GlobalOptions & ReprocessCommandOptions): Promise<void> {
+  if (!stack.reprocessStateMachineArn) throw new Error('The stack has no ReprocessStateMachineArn output.');
+  if (opts.dryRun || opts.outlet || opts.beforeVersion) {
+    throw new QueryParameterError('Against a deployed stack, reprocess replays all of raw/; --dry-run, --outlet and --before-version are local-only.');
+  }
+  const sfn = new SFNClient({});
+  try {
+    const arn = await startReprocess(sfn, stack.reprocessStateMachineArn);
+    process.stderr.write(`Started ${arn}\n`);
+    // Poll (bounded: a day) until the Distributed Map finishes; records update as the queue drains.
+    for (let i = 0; i < 17_280; i++) {
+      const p = await reprocessProgress(sfn, arn);
+      process.stderr.write(`${p.status}: ${p.succeeded}/${p.total} batches enqueued, ${p.failed} failed\n`);
+      if (p.status !== 'RUNNING') {
+        if (p.status !== 'SUCCEEDED') throw new Error(`Reprocess execution ended ${p.status}.`);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 5000));
+    }
+  } finally {
+    sfn.destroy();
+  }
+}
+
+export async function statsCommand(opts: GlobalOptions): Promise<void> {
+  const counts = await withBackend(opts, (b) => rulesVersionStats(b.articles));
+  const rows = Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([rulesVersion, records]) => ({ rulesVersion, records, current: rulesVersion === RULES_VERSION }));
+  print(render(rows, opts.format, [
+    { header: 'rules version', value: (r) => r.rulesVersion },
+    { header: 'records', value: (r) => r.records },
+    { header: 'current', value: (r) => (r.current ? 'yes' : '') },
+  ]));
 }
 
 /** `npm start`: the five seed articles through the whole local pipeline. */

@@ -10,15 +10,16 @@ export interface IngestCounts {
   clean: number;
   rejected: number;
   duplicate: number;
+  unchanged: number;
   failed: number;
 }
 
 export function emptyCounts(): IngestCounts {
-  return { uploaded: 0, clean: 0, rejected: 0, duplicate: 0, failed: 0 };
+  return { uploaded: 0, clean: 0, rejected: 0, duplicate: 0, unchanged: 0, failed: 0 };
 }
 
 export function countOutcome(counts: IngestCounts, outcome: IngestOutcome): void {
-  if (outcome === 'clean' || outcome === 'rejected' || outcome === 'duplicate') counts[outcome]++;
+  if (outcome !== 'missing') counts[outcome]++;
 }
 
 /** Run `fn` over `items` with at most `limit` in flight. */

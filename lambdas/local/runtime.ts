@@ -5,6 +5,7 @@ import { createClients, LOCAL_CREDENTIALS, type AwsClients } from '../adapters/c
 import { ensureBucket, ensureTable } from '../adapters/provision';
 import { ARTICLES_TABLE, FINGERPRINT_TABLE, PREFIX } from '../core/schema';
 import { s3EventMessage } from '../core/ingest/s3-event';
+import type { RuleTable } from '../core/rules';
 import { buildIngestDeps, type ResourceNames } from '../handlers/ingest-deps';
 import { createIngestHandler, type BatchObserver } from '../handlers/ingest-handler';
 import type { IngestDeps } from '../handlers/ingest-object';
@@ -27,6 +28,8 @@ export interface LocalRuntimeOptions {
   maxObjectBytes?: number;
   logLevel?: string;
   observer?: BatchObserver;
+  /** Extra rule tables (tests, experiments); they change the rules version. */
+  extraRules?: RuleTable[];
   /** Lets tests wrap the clients (fault injection, call counting). */
   wrapClients?: (clients: AwsClients) => AwsClients;
 }
@@ -67,7 +70,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     await ensureTable(base.dynamo, ARTICLES_TABLE, names.articlesTable);
     await ensureTable(base.dynamo, FINGERPRINT_TABLE, names.fingerprintTable);
 
-    const deps = buildIngestDeps(clients, names, { maxObjectBytes: opts.maxObjectBytes, logLevel: opts.logLevel ?? 'warn' });
+    const deps = buildIngestDeps(clients, names, { maxObjectBytes: opts.maxObjectBytes, logLevel: opts.logLevel ?? 'warn', extraRules: opts.extraRules });
     const deadLetters = opts.dataDir ? new FileDeadLetters(paths.deadLetters) : new MemoryDeadLetters();
     const queue = new LocalQueue(createIngestHandler(deps, opts.observer), { ...opts.queue, deadLetters });
 

@@ -1,6 +1,5 @@
 import type { ArticleRecord, CleanOptions, CleanResult, InputFormat } from '../types';
 import { cleanArticle } from '../clean';
-import { RULES_VERSION } from '../rules';
 import { decodeBytes } from './decode';
 import { fileNameOfKey, formatFromKey, outletFromKey, parseJsonEnvelope, sniffFormat } from './source-format';
 import { articleId } from './article-id';
@@ -95,6 +94,7 @@ export function buildRecord(
   meta: SourceMeta,
   cleaned: { format: InputFormat | 'unknown'; outlet: string; result: CleanResult },
   ingestedAt: string,
+  rulesVersion: string,
 ): ArticleRecord {
   const id = idForSource(meta);
   const { result } = cleaned;
@@ -112,7 +112,7 @@ export function buildRecord(
     role: 'original',
     canonicalId: id,
     match: null,
-    rulesVersion: RULES_VERSION,
+    rulesVersion,
     ingestedAt,
     bodyRef: null,
     rawBytes: meta.size,
