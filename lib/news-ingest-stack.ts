@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { ArticleTables, type ArticleTablesProps } from './constructs/article-tables';
 import { IngestFunction, INGEST_FUNCTION_DEFAULTS, type IngestFunctionProps } from './constructs/ingest-function';
 import { IngestQueue, type IngestQueueProps } from './constructs/ingest-queue';
+import { QueryApi, type QueryApiProps } from './constructs/query-api';
 import { ReprocessStateMachine, type ReprocessStateMachineProps } from './constructs/reprocess-state-machine';
 import { RawBucket, type RawBucketProps } from './constructs/raw-bucket';
 import { stageFromContext, type StageConfig } from './stage';
@@ -31,6 +32,7 @@ export interface NewsIngestStackProps extends StackProps {
   readonly queue?: Tuning<IngestQueueProps>;
   readonly tables?: Tuning<ArticleTablesProps>;
   readonly ingest?: Tuning<IngestFunctionProps>;
+  readonly api?: Tuning<QueryApiProps>;
   readonly reprocess?: Tuning<ReprocessStateMachineProps>;
 }
 
@@ -55,6 +57,12 @@ export class NewsIngestStack extends Stack {
       ...props.ingest,
     });
     void ingest;
+    const api = new QueryApi(this, 'QueryApi', {
+      articlesTable: tables.articles,
+      bucket: raw.bucket,
+      logRemovalPolicy: stage.dataRemovalPolicy,
+      ...props.api,
+    });
     const reprocess = new ReprocessStateMachine(this, 'Reprocess', {
       bucket: raw.bucket,
       queue: queue.queue,
@@ -68,6 +76,7 @@ export class NewsIngestStack extends Stack {
     output(OUTPUTS.fingerprintTableName, tables.fingerprints.tableName, 'Dedupe fingerprint index');
     output(OUTPUTS.ingestQueueUrl, queue.queue.queueUrl, 'S3 events for the ingest function');
     output(OUTPUTS.deadLetterQueueUrl, queue.deadLetterQueue.queueUrl, 'Messages that failed every retry (news-ingest redrive)');
+    output(OUTPUTS.apiUrl, api.api.url, 'Query API base URL (SigV4-signed GET requests)');
     output(OUTPUTS.reprocessStateMachineArn, reprocess.stateMachine.stateMachineArn, 'Start an execution to re-ingest everything under raw/');
   }
 }

@@ -8,23 +8,20 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { ENV, PREFIX } from '../../lambdas/core/schema';
-import { NodeFunction } from '../shared/node-function';
+import { NODE_FUNCTION_DEFAULTS, NodeFunction } from '../shared/node-function';
 import { nagArnRef } from '../shared/nag';
 import { grantObjectActions } from '../shared/s3-access';
 
 export const INGEST_ENTRY = 'lambdas/handlers/ingest.ts';
 
 /**
- * jsdom reads its own files (CSS defaults, XHR worker script) relative to its package
- * at runtime, so esbuild must not inline it: it is installed into the asset's
- * node_modules instead. The AWS SDK is bundled so the deployed function runs the
- * SDK versions the tests ran, not whatever the Lambda runtime ships that month.
+ * jsdom reads its own files (default stylesheet, XHR sync worker) relative to its
+ * package at runtime, so esbuild must not inline it: it is installed into the asset's
+ * node_modules instead.
  */
 export const INGEST_BUNDLING = {
+  ...NODE_FUNCTION_DEFAULTS.bundling,
   nodeModules: ['jsdom'],
-  bundleAwsSDK: true,
-  minify: true,
-  sourceMap: true,
 } as const satisfies BundlingOptions;
 
 export const INGEST_FUNCTION_DEFAULTS = {

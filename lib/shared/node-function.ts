@@ -19,7 +19,13 @@ export const NODE_FUNCTION_DEFAULTS = {
   /** Graviton: cheaper per GB-second; the bundle has no native modules. */
   architecture: lambda.Architecture.ARM_64,
   logRetention: logs.RetentionDays.ONE_MONTH,
-} as const;
+  /**
+   * The AWS SDK is bundled so a deployed function runs the SDK versions the tests ran,
+   * not whatever the Lambda runtime ships that month. Source maps make stack traces
+   * in the logs point at the TypeScript.
+   */
+  bundling: { bundleAwsSDK: true, minify: true, sourceMap: true },
+} as const satisfies { bundling: BundlingOptions; [k: string]: unknown };
 
 export interface NodeFunctionProps {
   /** Handler file relative to the repository root; it must export `handler`. */
@@ -28,6 +34,7 @@ export interface NodeFunctionProps {
   readonly memorySize: number;
   readonly timeout: Duration;
   readonly environment: Record<string, string>;
+  /** @default NODE_FUNCTION_DEFAULTS.bundling */
   readonly bundling?: BundlingOptions;
   readonly logRetention?: logs.RetentionDays;
   readonly logRemovalPolicy: RemovalPolicy;
@@ -66,7 +73,7 @@ export class NodeFunction extends Construct {
       memorySize: props.memorySize,
       timeout: props.timeout,
       environment: props.environment,
-      bundling: props.bundling,
+      bundling: props.bundling ?? NODE_FUNCTION_DEFAULTS.bundling,
       role: this.role,
       logGroup: this.logGroup,
     });
