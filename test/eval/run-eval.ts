@@ -22,15 +22,15 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { cleanDetailed } from '../../lambdas/core/clean';
+import { cleanDetailed, type KeptBlock } from '../../lambdas/core/clean';
 import { stripActiveContent } from '../../lambdas/core/clean/html-prepare';
 import { RULES_VERSION } from '../../lambdas/core/rules';
 
-type Mode = 'html' | 'text';
-interface Metrics { precision: number; recall: number; f1: number; accuracy: number }
+export type Mode = 'html' | 'text';
+export interface Metrics { precision: number; recall: number; f1: number; accuracy: number }
 interface Floors { [mode: string]: Metrics }
 interface Baseline { note?: string; tolerance: number; floors: Floors }
-interface ScoreOutput extends Metrics { per_page: Record<string, { f1: number | null; precision: number | null; recall: number | null }> }
+export interface ScoreOutput extends Metrics { per_page: Record<string, { f1: number | null; precision: number | null; recall: number | null }> }
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const SHARED = process.env.NEWS_INGEST_SHARED ?? path.resolve(REPO_ROOT, '../shared');
@@ -64,19 +64,22 @@ function parseArgs(argv: string[]) {
   return args;
 }
 
-function readPage(dir: string, id: string, mode: Mode): string {
+export function readPage(dir: string, id: string, mode: Mode): string {
   const file = path.join(dir, 'pages', mode === 'html' ? `${id}.html.gz` : `${id}.txt`);
   const raw = fs.readFileSync(file);
   return mode === 'html' ? zlib.gunzipSync(raw).toString('utf8') : raw.toString('utf8');
 }
 
-function score(scorer: string, truth: string, predFile: string): ScoreOutput {
+export function score(scorer: string, truth: string, predFile: string): ScoreOutput {
   const run = spawnSync(process.execPath, [scorer, '--truth', truth, '--pred', predFile, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`score.mjs failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as ScoreOutput;
 }
 
-function writePredictions(file: string, preds: Record<string, { articleBody: string }>): void {
+/** The text scored for our cleaner: its kept blocks, a blank line apart. */
+export const predictionBody = (kept: KeptBlock[]): string => kept.map((k) => k.text).join('\n\n');
+
+export function writePredictions(file: string, preds: Record<string, { articleBody: string }>): void {
   fs.writeFileSync(file, JSON.stringify(preds));
 }
 
@@ -85,7 +88,7 @@ function writePredictions(file: string, preds: Record<string, { articleBody: str
  * are stripped first (jsdom's CSS parser throws on some real stylesheets), which is what
  * any production use has to do too; it only makes the reference faster.
  */
-function plainReadability(html: string): string {
+export function plainReadability(html: string): string {
   let dom: JSDOM | null = null;
   try {
     dom = new JSDOM(stripActiveContent(html), { virtualConsole: new VirtualConsole() });
@@ -123,7 +126,7 @@ function main(): number {
       const t0 = performance.now();
       const { result, kept } = cleanDetailed({ content, format: mode }, { dom: args.dom });
       ours += performance.now() - t0;
-      preds[id] = { articleBody: kept.map((k) => k.text).join('\n\n') };
+      preds[id] = { articleBody: predictionBody(kept) };
       if (result.status === 'rejected') rejected++;
       for (const r of result.removed) categories.set(r.category, (categories.get(r.category) ?? 0) + 1);
       if (mode === 'html' && args.readability) {
@@ -195,4 +198,5 @@ function checkFloors(results: Partial<Record<Mode, Metrics>>, update: boolean, a
 // Floors are stored truncated (not rounded up), so a pinned run always passes its own floor.
 const round = (n: number) => Math.floor(n * 10000) / 10000;
 
-process.exitCode = main();
+// Importable (the benchmark reuses the page loading and scoring above); runs only as a script.
+if (require.main === module) process.exitCode = main();

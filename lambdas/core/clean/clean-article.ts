@@ -161,6 +161,15 @@ function removeOutside(states: BlockState[], start: number, end: number): void {
   }
 }
 
+/** A story often ends on a short sentence ("He declined to comment.") too short to count as prose. */
+function extendOverClosingSentences(states: readonly BlockState[], run: Run): void {
+  for (let i = run.end + 1; i < states.length; i++) {
+    const s = states[i];
+    if (s.verdict !== 'undecided' || s.match || !endsSentence(s.norm) || s.words < T.closingSentenceMinWords) break;
+    run.end = i;
+  }
+}
+
 function removeEchoes(states: BlockState[], title: string | null): void {
   if (!title) return;
   const key = comparable(title);
@@ -208,6 +217,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
       title = html.meta.title ?? html.readabilityTitle;
     } else {
       run.start = skipEchoedLead(states, run.start, run.end);
+      extendOverClosingSentences(states, run);
       const found = findTitle(states, run.start);
       const lead = found.standfirst ? null : leadingStandfirst(states, run.start, run.end);
       const sf = found.standfirst ?? lead;

@@ -3,6 +3,7 @@
  */
 
 export interface HtmlMeta {
+  /** Headline from JSON-LD or Open Graph; the <title> tag (with its site suffix) is left to Readability. */
   title: string | null;
   byline: string | null;
   published: string | null;
@@ -68,9 +69,8 @@ export function readHtmlMeta(doc: Document, jsonLd: readonly string[]): HtmlMeta
   const ld = parseJsonLd(jsonLd);
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || null;
   const ldUrl = typeof ld?.url === 'string' ? ld.url : null;
-  const titleTag = doc.querySelector('title')?.textContent?.trim() || null;
   return {
-    title: (typeof ld?.headline === 'string' ? ld.headline.trim() : null) ?? metaContent(doc, ['og:title', 'twitter:title']) ?? titleTag,
+    title: (typeof ld?.headline === 'string' ? ld.headline.trim() : null) ?? metaContent(doc, ['og:title', 'twitter:title']),
     byline: authorName(ld?.author) ?? metaContent(doc, ['author', 'article:author', 'byl', 'parsely-author']),
     published: (typeof ld?.datePublished === 'string' ? ld.datePublished.trim() : null) ?? metaContent(doc, ['article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'parsely-pub-date', 'DC.date.issued']),
     description: metaContent(doc, ['og:description', 'description', 'twitter:description']),

@@ -26,4 +26,4 @@ export const WIRE_AGENCIES: readonly AgencyAlias[] = [
 
 
 /** A wire dateline opening a paragraph: "MOSCOW (AP) —". */
-export const WIRE_DATELINE = /^[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,60}\s*\((AP|Reuters|AFP|UPI|dpa|DPA|PA|TASS|Xinhua|Interfax|Bloomberg)\)\s*[-–—]/u;
+export const WIRE_DATELINE = /^\p{Lu}{2}[\p{L}\p{M} .,'’-]{0,60} ?\((AP|Reuters|AFP|UPI|dpa|DPA|PA|TASS|Xinhua|Interfax|Bloomberg)\) ?[-–—]/u;

@@ -11,7 +11,7 @@ export const NEWSLETTER_PROMPT: RuleTable = {
     { id: 'newsletter.title', pattern: /^[\w' &-]{0,40}\b(newsletters?|bulletin|briefing)$/i, maxChars: 60 },
     { id: 'newsletter.sign-up', pattern: /\b(sign up|signup|subscribe|register|opt in)\b.{0,80}\b(newsletters?|e-?mails?|inbox|alerts|briefing|digest)\b/i, maxChars: 260 },
     { id: 'newsletter.get-delivered', pattern: /\b(newsletters?|headlines|stories|news)\b.{0,60}\b(delivered|straight|direct(ly)?)\b.{0,30}\b(to )?your (inbox|e-?mail|phone)/i, maxChars: 260 },
-    { id: 'newsletter.we-send', pattern: /\bwe('ll| will)? (send|e-?mail) (you )?(an? )?(e-?mail|newsletter|digest)\b/i, maxChars: 200 },
+    { id: 'newsletter.we-send', pattern: /\bwe('ll| will)? (send|email|e-mail) (you )?(a |an )?(email|e-mail|newsletter|digest)\b/i, maxChars: 200 },
     { id: 'newsletter.want-more', pattern: /^(want|like) (more|to read more)\b.{0,40}\?$/i, maxChars: 60 },
     { id: 'newsletter.issues-offer', pattern: /\b\d{1,3} issues for\b|\breceba (em|no) seu e-?mail\b/i, maxChars: 260 },
     { id: 'newsletter.your-inbox', pattern: /\b(your inbox|delivered (to you )?(every|each) (morning|day|week|weekday)|delivered weekday mornings|meet your inbox)\b/i, maxChars: 220 },
@@ -27,18 +27,20 @@ export const NEWSLETTER_PROMPT: RuleTable = {
 export const BYLINE_DATELINE: RuleTable = {
   category: 'byline',
   rules: [
-    { id: 'byline.by-name', pattern: /^([Bb]y|BY|[Ww]ritten by|[Ww]ords by|[Ss]tory by|[Rr]eporting by|[Pp]or|[Dd]i|[Vv]on|[Pp]ar)\s+\p{Lu}[\p{L}.'’-]+(\s+(\p{Lu}[\p{L}.'’-]+|van|von|de|da|der|del|la|le|and|&|,)){0,8}\s*(,.{0,60})?$/u, maxChars: 120, extract: 'byline', where: 'edge' },
-    { id: 'byline.date-then-name', pattern: /^\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}\s*[-–—|,]\s*\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?\s+\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,3}$/iu, maxChars: 100, extract: 'byline', where: 'edge' },
-    { id: 'byline.published-label', pattern: /^(published|posted|updated|last updated|first published|publicado|pubblicato|veröffentlicht)\b:?\s*(on\s+|at\s+)?.{0,20}\d.{0,60}$/i, maxChars: 110, extract: 'published', where: 'edge' },
-    { id: 'byline.date-line', pattern: /^(\p{L}{3,9},?\s+)?(\p{L}{3,9}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(\s*(at|[-–—|,•])?\s*\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?(\s*[-–—|•]\s*\d+\s*min(ute)?s?\s*read)?\.?$/iu, maxChars: 90, extract: 'published', where: 'edge' },
-    { id: 'byline.time-ago', pattern: /^(\d{1,2}|an?|one|two|three)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago(\s+at\s+\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?)?$/i, maxChars: 40 },
+    { id: 'byline.by-name', pattern: /^(By|BY|by|Written by|Words by|Story by|Reporting by|Por|Di|Von|Par) (\p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} and \p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20} and \p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20}, .{2,60})$/u, maxChars: 120, extract: 'byline', where: 'edge' },
+    { id: 'byline.date-then-name', pattern: /^\d{1,2} \p{L}{3,9}\.? \d{4} ?[-–—|,] ?\d{1,2}[:.]\d{2}( am| pm| AM| PM)? (\p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20})$/u, maxChars: 100, extract: 'byline', where: 'edge' },
+    { id: 'byline.published-label', pattern: /^(published|posted|updated|last updated|first published|publicado|pubblicato|veröffentlicht)\b:? ?(on |at )?.{0,20}\d.{0,60}$/i, maxChars: 110, extract: 'published', where: 'edge' },
+    { id: 'byline.date-line', pattern: /^\p{L}{0,9},? ?(\p{L}{3,9}\.? \d{1,2}(st|nd|rd|th)?,? \d{4}|\d{1,2}(st|nd|rd|th)? \p{L}{3,9}\.?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\.?$/iu, maxChars: 40, extract: 'published', where: 'edge' },
+    { id: 'byline.date-time-line', pattern: /^[|•]? ?\p{L}{0,9},? ?(\p{L}{3,9}\.? \d{1,2}(st|nd|rd|th)?,? \d{4}|\d{1,2}(st|nd|rd|th)? \p{L}{3,9}\.?,? \d{4})[ ,.|•at@-–—]{1,6}\d{1,2}[:.h]\d{2}[ \p{L}.•|\d()+:-]{0,34}$/iu, maxChars: 90, extract: 'published', where: 'edge' },
+    { id: 'byline.numeric-date-time', pattern: /^[|•]? ?\p{L}{0,9},? ?(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})[ ,.|•at@-–—]{1,6}\d{1,2}[:.h]\d{2}[ \p{L}.•|\d()+:-]{0,34}$/iu, maxChars: 90, extract: 'published', where: 'edge' },
+    { id: 'byline.time-ago', pattern: /^(\d{1,2}|an|a|one|two|three) (seconds|second|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|weeks|week|months|month|years|year) ago[ at\d:.apm]{0,12}$/i, maxChars: 40 },
     { id: 'byline.read-time-label', pattern: /^(reading time|read time|tempo de leitura|tiempo de lectura|tempo di lettura|lesezeit|temps de lecture)\s*:?\s*\d{1,3}\s*\p{L}{1,10}\.?$/iu, maxChars: 50 },
-    { id: 'byline.relative-day', pattern: /^(today|yesterday|hoje|ontem|oggi|ieri|heute|gestern)\s*,?\s*\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?$/i, maxChars: 30, extract: 'published' },
-    { id: 'byline.read-time', pattern: /^(\d{1,3}\s*(-|to)\s*)?\d{1,3}\s*(min(ute)?s?|m)\.?\s+(read|reading time|de leitura|di lettura)$/i, maxChars: 40 },
+    { id: 'byline.relative-day', pattern: /^(today|yesterday|hoje|ontem|oggi|ieri|heute|gestern),? ?\d{1,2}[:.]\d{2}[ apm.]{0,5}$/i, maxChars: 30, extract: 'published' },
+    { id: 'byline.read-time', pattern: /^\d{1,3} ?(min|mins|minute|minutes|m)\.? (read|reading time|de leitura|di lettura)$/i, maxChars: 40 },
     { id: 'byline.updated-ago', pattern: /^(updated|published|posted)\s+\d{1,2}\s+(minutes?|hours?|days?)\s+ago$/i, maxChars: 40 },
     { id: 'byline.staff-role', pattern: /^(staff (writer|reporter)|senior (writer|reporter|editor|correspondent)|contributing (writer|editor)|contributor|correspondent|columnist|news editor|reporter)$/i, maxChars: 40, where: 'edge' },
     { id: 'byline.twitter-handle', pattern: /^@\w{2,20}$/, maxChars: 24, where: 'edge' },
-    { id: 'byline.email', pattern: /^[\w.+-]{1,40}@[\w-]{1,40}(\.[\w-]{1,20}){1,3}$/, maxChars: 80, where: 'edge' },
+    { id: 'byline.email', pattern: /^[\w.+-]{1,40}@[\w.-]{1,60}\.\w{2,10}$/, maxChars: 80, where: 'edge' },
   ],
 };
 
@@ -65,7 +67,7 @@ export const AGENCY_BOILERPLATE: RuleTable = {
     { id: 'agency.sharing-penalty', pattern: /\byou could face fines or imprisonment for sharing\b/i, maxChars: 500 },
     { id: 'agency.click-more', pattern: /^to (find out|learn) more,? click here\.?$/i, maxChars: 40 },
     { id: 'agency.about-author', pattern: /^(about the (author|writer)|more (stories|articles) (by|from) this (author|writer)|author profile|view all posts by\b.{0,60})$/i, maxChars: 100 },
-    { id: 'agency.author-bio', pattern: /^\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,3} is an? (staff |senior |freelance |contributing )?(writer|reporter|editor|journalist|correspondent|columnist|producer|curator)\b.{0,260}$/u, maxChars: 320, where: 'edge' },
+    { id: 'agency.author-bio', pattern: /^\p{Lu}[\p{L}'’. -]{1,40} is an? (staff |senior |freelance |contributing )?(writer|reporter|editor|journalist|correspondent|columnist|producer|curator)\b.{0,260}$/u, maxChars: 320, where: 'edge' },
     { id: 'agency.tip-line', pattern: /^(have|got) a (news )?tip\??|\b(may|can) be reached (at|by)\b|^(send|email) (us )?(your )?(news )?tips?\b/i, maxChars: 260 },
     { id: 'agency.follow-author', pattern: /\bfollow (him|her|them|me) on (twitter|facebook|instagram)\b/i, maxChars: 300, where: 'edge' },
     { id: 'agency.contact-author', pattern: /^(contact|email|reach) (the )?(author|reporter|writer|us)\b.{0,80}$/i, maxChars: 120 },
@@ -79,7 +81,7 @@ export const CAPTION_CREDIT: RuleTable = {
   rules: [
     { id: 'caption.credit-suffix', pattern: /\b(picture|photo|photograph|image|credit|foto|imagem|bild|source|illustration)s?( credit)?\s*:\s*[\p{L}\d][\p{L}\d /.,&'’@_-]{0,120}\)?\.?$/iu, maxChars: 400 },
     { id: 'caption.agency-credit', pattern: /[(\[]?(photo|image|picture|pic|file photo|getty|ap photo|reuters|afp|epa|shutterstock)\b[^)\]]{0,40}\/\s*[\p{L} .,-]{2,50}[)\]]?\.?$/iu, maxChars: 400 },
-    { id: 'caption.getty', pattern: /^(\(?photo:?\s*)?(getty images|ap|reuters|afp|epa|shutterstock|istock|alamy|pa wire|pa)\)?\.?$/i, maxChars: 40 },
+    { id: 'caption.getty', pattern: /^\(?(photo: |photo |photo:)?(getty images|ap|reuters|afp|epa|shutterstock|istock|alamy|pa wire|pa)\)?\.?$/i, maxChars: 40 },
     { id: 'caption.photo-label', pattern: /^\(?(photo|image|picture|file|illustration|graphic)s?( by| via|:)\s*.{1,60}\)?$/i, maxChars: 80 },
     { id: 'caption.gallery', pattern: /^(\d+\s*(of|\/)\s*\d+|view (the )?(photo )?gallery|see all \d+ photos|\d+ photos|enlarge (this )?(image|photo)|click (to|for) (enlarge|expand))$/i, maxChars: 40 },
     { id: 'caption.hide-caption', pattern: /^(hide|show|toggle) caption$/i, maxChars: 20 },
@@ -90,7 +92,7 @@ export const RELATED_LIST: RuleTable = {
   category: 'related-list',
   rules: [
     { id: 'related.heading', pattern: /^(related( articles| stories| content| coverage| news| posts| links| reading)?|more (stories|news|articles|from|on|in|like this)\b.{0,40}|more|more (great |top |popular )?[\p{L}\d ]{0,24}(stories|news|articles|videos|coverage|reads)|most (read|popular|watched|viewed|shared|commented)( stories| articles| now| today)?|top stories|trending( now| stories)?|you (may|might) (also )?like|recommended( for you| stories| articles| reading)?|read (more|next|also)|see also|also read|editors'? picks?|popular (stories|now|on)\b.{0,30}|what to read next|latest (news|stories|headlines|videos)|in other news|don'?t miss|more coverage|further reading|up next|next up|around the web|promoted stories|sponsored (stories|content|links)|from the web|leia (também|mais)|leggi anche|lesen sie auch)\s*[:.…]*$/iu, maxChars: 60 },
-    { id: 'related.inline-prefix', pattern: /^(related|read more|read also|also read|see also|more|recommended|watch|listen|must read|leia também|leia mais|leggi anche|lesen sie auch|читайте также)\s*[:|»›>-]\s*\S.{0,200}$/iu, maxChars: 240 },
+    { id: 'related.inline-prefix', pattern: /^(related|read more|read also|also read|see also|more|recommended|must read|leia também|leia mais|leggi anche|lesen sie auch|читайте также)\s*[:|»›>-]\s*\S.{0,200}$/iu, maxChars: 240 },
     { id: 'related.bracketed', pattern: /^\[(related|read more|see also|also read|more)\s*:.{2,200}\]$/i, maxChars: 240 },
     { id: 'related.also-on', pattern: /^also on \S{2,40}\.\w{2,4}\b/i, maxChars: 240 },
     { id: 'related.arrow-link', pattern: /^.{5,150}\s(»|›|→)$/, maxChars: 160 },
@@ -103,7 +105,7 @@ export const READER_POLL: RuleTable = {
   rules: [
     { id: 'poll.do-you-think', pattern: /^(do|would|should|are|will) (you|we) (think|believe|agree|support|approve|trust|feel)\b.{0,150}\?$/i, maxChars: 180 },
     { id: 'poll.vote', pattern: /^(vote( now)?|cast your vote|view results|see results|take (our|the) poll|poll|survey)\s*:?$/i, maxChars: 30 },
-    { id: 'poll.options', pattern: /^(yes|no|not sure|undecided|maybe)\s*(\d{1,3}%)?$/i, maxChars: 16 },
+    { id: 'poll.options', pattern: /^(yes|no|not sure|undecided|maybe) ?\d{0,3}%?$/i, maxChars: 16 },
   ],
 };
 
@@ -112,7 +114,7 @@ export const VIDEO_EMBED: RuleTable = {
   rules: [
     { id: 'video.shortcode', pattern: /^\[(jwplayer|video|embed|youtube|vimeo|brightcove|caption|gallery|iframe)\b[^\]]{0,80}\]$/i, maxChars: 100 },
     { id: 'video.shortcode-pair', pattern: /^\[(\w{2,20})\b[^\]]{0,200}\].{0,120}\[\/\1\]$/, maxChars: 360 },
-    { id: 'video.player-chrome', pattern: /^(watch|play|replay)( the)?( video| now| next)?$|^(now playing|video player|autoplay|(video )?duration|loaded: \d|current time|0:00|\d{1,2}:\d{2}( \/ \d{1,2}:\d{2})?)$/i, maxChars: 30 },
+    { id: 'video.player-chrome', pattern: /^(watch|play|replay)( the)?( video| now| next)?$|^(now playing|video player|autoplay|video duration|duration|current time|0:00|\d{1,2}:\d{2}|\d{1,2}:\d{2} \/ \d{1,2}:\d{2})$/i, maxChars: 30 },
     { id: 'video.unsupported', pattern: /\b(your browser does not support|this video (is|has been) (unavailable|removed)|enable javascript to (view|watch)|media playback is unsupported)\b/i, maxChars: 200 },
     { id: 'video.requires-js', pattern: /\b(requires|needs) javascript\b|\bslideshow requires\b/i, maxChars: 120 },
     { id: 'video.video-label', pattern: /^(video|watch|vídeo|видео)\s*[:|-]\s*.{2,140}$/i, maxChars: 150 },
@@ -123,11 +125,11 @@ export const SHARE_BAR: RuleTable = {
   category: 'share-bar',
   rules: [
     { id: 'share.label', pattern: /^(share( this| on| via)?( article| story| page)?|share this:?|tweet|pin( it)?|email|e-mail|print|copy link|copy|whatsapp|facebook|twitter|linkedin|reddit|pinterest|messenger|telegram|flipboard|google news|comments?|save|send|like|follow( us)?|partilhar|compartilhar|condividi|teilen)\s*:?$/i, maxChars: 30 },
-    { id: 'share.count', pattern: /^\d{1,6}\s*(shares?|comments?|likes?|views?)$/i, maxChars: 24 },
+    { id: 'share.count', pattern: /^\d{1,6}\s*(shares?|likes?|views?)$/i, maxChars: 24 },
     { id: 'share.follow-us', pattern: /^(follow|like|find|connect with) us (on|at)\b.{0,60}$|^connect with us$/i, maxChars: 80 },
     { id: 'share.like-this', pattern: /^(like|enjoy(ed)?|love[sd]?) this (story|article|post)\?/i, maxChars: 80 },
     { id: 'share.follow-outlet', pattern: /^follow [\p{L}\d ]{2,30} on (twitter|facebook|instagram|youtube|linkedin)\b.{0,80}$/iu, maxChars: 120 },
-    { id: 'share.list', pattern: /^(facebook|twitter|linkedin|email|whatsapp|reddit|pinterest|print)(\s*[,|•·]?\s*(facebook|twitter|linkedin|email|whatsapp|reddit|pinterest|print|messenger|share)){1,8}$/i, maxChars: 120 },
+    { id: 'share.list', pattern: /^(facebook|twitter|linkedin|email|whatsapp|reddit|pinterest|print|messenger|share)( facebook| twitter| linkedin| email| whatsapp| reddit| pinterest| print| messenger| share|,| \||\|| •| ·){1,16}$/i, maxChars: 120 },
   ],
 };
 
@@ -135,12 +137,12 @@ export const NAVIGATION: RuleTable = {
   category: 'navigation',
   rules: [
     { id: 'nav.skip-links', pattern: /^(skip to (main )?(content|navigation|search)|accessibility links|jump to( main)? content|back to top|return to top|go to top|menu|main menu|close( menu)?|open menu|search|home|sections|log ?in|sign ?in|log ?out|register|my account|toggle navigation)$/i, maxChars: 30 },
-    { id: 'nav.breaking', pattern: /^(breaking news|breaking|live|latest|advertisement)$/i, maxChars: 20 },
-    { id: 'nav.breadcrumb', pattern: /^[\p{L}& ]{2,30}(\s*(›|»|>|\/|\|)\s*[\p{L}& ]{2,30}){1,5}$/u, maxChars: 120 },
+    { id: 'nav.breaking', pattern: /^(breaking news|breaking|live|latest)$/i, maxChars: 20 },
+    { id: 'nav.breadcrumb', pattern: /^[\p{L}& ]{2,30}[›»>\/|][\p{L}& ›»>\/|]{2,150}$/u, maxChars: 120 },
     { id: 'nav.prev-next', pattern: /^(previous|next)( (article|story|post|page))?\s*:?$|^(«|‹)?\s*(previous|prev|older)\b.{0,80}$|^.{0,80}\b(next|newer)\s*(»|›)$/i, maxChars: 100 },
     { id: 'nav.click-here', pattern: /\bclick(ing)? here\b/i, maxChars: 90 },
     { id: 'nav.footer-links', pattern: /^(about us|contact us|privacy policy|terms (of use|of service|and conditions)|cookie policy|sitemap|site map|careers|advertise( with us)?|help|faq|rss|newsletters?|accessibility|corrections|ethics policy)$/i, maxChars: 40 },
-    { id: 'nav.pipe-links', pattern: /^[^|]{1,30}(\|[^|]{1,30}){2,12}$/, maxChars: 200 },
+    { id: 'nav.pipe-links', pattern: /^[^|]{1,30}\|[^|]{1,30}\|[^.!?]{1,150}$/, maxChars: 200 },
   ],
 };
 
@@ -165,9 +167,10 @@ export const CORRECTION_BOX: RuleTable = {
 export const TAG_LIST: RuleTable = {
   category: 'tag-list',
   rules: [
-    { id: 'tags.label', pattern: /^(tags?|topics?|filed under|categories|category|keywords|related topics|more on|assuntos|argomenti|temas|themen)\s*:?(\s+.{0,160})?$/i, maxChars: 180 },
+    { id: 'tags.label', pattern: /^(tags|tag|topics|topic|filed under|categories|category|keywords|related topics|more on|assuntos|argomenti|temas|themen) ?:?$/i, maxChars: 30 },
+    { id: 'tags.label-list', pattern: /^(tags|tag|topics|topic|filed under|categories|category|keywords|related topics|more on|assuntos|argomenti|temas|themen) ?: ?\S.{0,160}$/i, maxChars: 180 },
     { id: 'tags.separators-only', pattern: /^[\s,;|•·]{3,}$/, maxChars: 200 },
-    { id: 'tags.hashtags', pattern: /^(#[\p{L}\d_]{2,40}\s*){2,12}$/u, maxChars: 300 },
+    { id: 'tags.hashtags', pattern: /^#[\p{L}\d_]{2,40} #[\p{L}\d_ #]{2,300}$/u, maxChars: 300 },
   ],
 };
 
@@ -191,8 +194,8 @@ export const WIDGET: RuleTable = {
 export const COMMENTS_PROMPT: RuleTable = {
   category: 'comments',
   rules: [
-    { id: 'comments.join', pattern: /^(join the (conversation|discussion|debate)|leave a (comment|reply)|add (a|your) comment|post a comment|view comments?|show comments?|(\d+\s+)?comments?( \(\d+\))?|comment on this (story|article)|have your say|what do you think\??|discuss this (story|article)|be the first to comment|load comments)\b.{0,40}$/i, maxChars: 80 },
-    { id: 'comments.rating', pattern: /^(rating|votes?|score|likes?|points?)\s*:?\s*[+-]?\d{1,6}(\s*(votes?|points?|likes?))?$|^(reply|report|flag|quote|permalink|like reply)$/i, maxChars: 30 },
+    { id: 'comments.join', pattern: /^(join the (conversation|discussion|debate)|leave a (comment|reply)|add (a|your) comment|post a comment|view comments|view comment|show comments|comments|comment|comment on this (story|article)|have your say|what do you think\?|what do you think|discuss this (story|article)|be the first to comment|load comments)\b.{0,40}$/i, maxChars: 80 },
+    { id: 'comments.rating', pattern: /^(rating|votes|vote|score|likes|like|points|point) ?:? ?[+-]?\d{1,6}( votes| vote| points| likes)?$|^(reply|report|flag|quote|permalink|like reply)$/i, maxChars: 30 },
     { id: 'comments.count', pattern: /^[\[(]?\s*\d{1,6}\s+(comments?|replies|responses)\s*[\])]?$|^(top|most|best) (rated|recent|popular|liked|voted) (comments|replies)$|^(oldest|newest|sort by|view all|show more)( comments| replies)?\)?$|^\(view all\)$/i, maxChars: 40 },
     { id: 'comments.policy', pattern: /\b(comments? (are|is) (closed|moderated)|community guidelines|you must be logged in to (post a )?comment|commenting (policy|guidelines))\b/i, maxChars: 300 },
     { id: 'comments.tell-us', pattern: /^(tell us what you think|post (a )?comment|join (our|the) [\p{L} ]{0,30}(forums?|community))\b/iu, maxChars: 200 },
@@ -214,14 +217,14 @@ export const CHROME_TABLES: readonly RuleTable[] = [
   AGENCY_BOILERPLATE,
   NEWSLETTER_PROMPT,
   BYLINE_DATELINE,
+  CORRECTION_BOX,
   CAPTION_CREDIT,
+  VIDEO_EMBED,
   RELATED_LIST,
   READER_POLL,
-  VIDEO_EMBED,
   SHARE_BAR,
   NAVIGATION,
   COOKIE_CONSENT,
-  CORRECTION_BOX,
   TAG_LIST,
   AD_MARKER,
   WIDGET,

@@ -18,12 +18,13 @@ export type { AgencyAlias } from './agency-names';
 /** Bump when cleaning code changes output for the same rules. */
 export const CLEANER_VERSION = '1.0.0';
 
-function serialiseRules(): string {
-  // RegExp does not survive JSON.stringify; write source and flags instead.
-  return JSON.stringify(
-    { CLEANER_VERSION, CHROME_TABLES, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS, WIRE_AGENCIES, WIRE_DATELINE },
-    (_key, value: unknown) => (value instanceof RegExp ? `/${value.source}/${value.flags}` : value),
-  );
+/** Everything that decides what the cleaner removes, as one serialisable value. */
+export const RULE_SET = { CLEANER_VERSION, CHROME_TABLES, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS, WIRE_AGENCIES, WIRE_DATELINE };
+
+/** First 12 hex of sha256 over the serialised rule set (RegExp written as /source/flags). */
+export function rulesVersionOf(ruleSet: unknown): string {
+  const json = JSON.stringify(ruleSet, (_key, value: unknown) => (value instanceof RegExp ? `/${value.source}/${value.flags}` : value));
+  return createHash('sha256').update(json).digest('hex').slice(0, 12);
 }
 
-export const RULES_VERSION: string = createHash('sha256').update(serialiseRules()).digest('hex').slice(0, 12);
+export const RULES_VERSION: string = rulesVersionOf(RULE_SET);

@@ -44,6 +44,8 @@ export const STRUCTURE_THRESHOLDS = {
   mergeMinShare: 0.1,
   /** ...and the gap to it is at most this many blocks without a section marker. */
   mergeMaxGapBlocks: 20,
+  /** Words a short sentence right after the story run needs to join it as its closing line. */
+  closingSentenceMinWords: 3,
   /** Title search window: blocks before the story run. */
   titleWindowBlocks: 15,
   /** Repeated blocks shorter than this (words) are chrome wherever they stand. */

@@ -1,0 +1,55 @@
+import { agenciesIn, datelineAgency } from '../../../lambdas/core/clean/agencies';
+import { parseDateline, stripDate } from '../../../lambdas/core/clean/dates';
+import { bylineName } from '../../../lambdas/core/clean/metadata';
+
+describe('parseDateline (wall-clock ISO, offset only when stated)', () => {
+  test.each([
+    ['19 March 2021 - 13:46 Andrey Biryukov', '2021-03-19T13:46'],
+    ['Nov 18, 2019 at 9:24 pm ET • 2 min read', '2019-11-18T21:24'],
+    ['Monday November 18, 2019 7:45 am PST', '2019-11-18T07:45'],
+    ['March 3, 2024', '2024-03-03'],
+    ['19.03.2021 08:05', '2021-03-19T08:05'],
+    ['2019-11-18T21:24:00-05:00', '2019-11-18T21:24:00-05:00'],
+    ['2019-11-18T21:24:00.000Z', '2019-11-18T21:24:00Z'],
+    ['2019-11-18 21:24', '2019-11-18T21:24'],
+    ['22 de outubro de 2010 às 20:13', '2010-10-22T20:13'],
+    ['12:00 am, 1 January 2020', '2020-01-01'],
+  ])('%s → %s', (text, iso) => {
+    expect(parseDateline(text)).toBe(iso);
+  });
+
+  test.each(['no date here', '45 Smarch 2021', '2021-13-40'])('%s → null', (text) => {
+    expect(parseDateline(text)).toBeNull();
+  });
+
+  test('stripDate leaves the name', () => {
+    expect(stripDate('19 March 2021 - 13:46 Andrey Biryukov')).toBe('Andrey Biryukov');
+  });
+});
+
+describe('agencies', () => {
+  test('names and acronyms map to codes', () => {
+    expect(agenciesIn('The Western Journal has reviewed this Associated Press story')).toEqual(['AP']);
+    expect(agenciesIn('With reporting by AP, Interfax, Reuters, and TASS')).toEqual(['AP', 'Reuters', 'TASS', 'Interfax']);
+    expect(agenciesIn('Agence France-Presse and Xinhua')).toEqual(['AFP', 'Xinhua']);
+    // "pa" inside a word or lower-case "ap" is not an agency.
+    expect(agenciesIn('the paper was apt')).toEqual([]);
+  });
+
+  test('wire datelines', () => {
+    expect(datelineAgency('MOSCOW (AP) — Russia said on Monday')).toBe('AP');
+    expect(datelineAgency('ST. JOSEPH, Mich. (AP) — Michigan health authorities')).toBe('AP');
+    expect(datelineAgency('LONDON (Reuters) - Shares fell')).toBe('Reuters');
+    expect(datelineAgency('The AP said on Monday')).toBeNull();
+  });
+});
+
+describe('bylineName', () => {
+  test.each([
+    ['By Jane Doe', 'Jane Doe'],
+    ['19 March 2021 - 13:46 Andrey Biryukov', 'Andrey Biryukov'],
+    ['by Madeline Fry', 'Madeline Fry'],
+  ])('%s → %s', (line, name) => {
+    expect(bylineName(line)).toBe(name);
+  });
+});
