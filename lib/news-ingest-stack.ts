@@ -10,8 +10,11 @@ import { stageFromContext, type StageConfig } from './stage';
 
 /**
  * Stack output names. The CLI (`news-ingest --stack <name>`) finds the deployed
- * resources through CloudFormation DescribeStacks by these keys, so they are a
- * public contract: rename one and the CLI must change with it.
+ * resources through CloudFormation DescribeStacks by these keys
+ * (lambdas/adapters/stack-outputs.ts keeps its own copy, so the Lambda/CLI code never
+ * imports CDK; test/cdk/pipeline.test.ts fails if the two drift):
+ *   RawBucketName, ArticlesTableName, FingerprintTableName, IngestQueueUrl,
+ *   DeadLetterQueueUrl, ApiUrl, ReprocessStateMachineArn
  */
 export const OUTPUTS = {
   rawBucketName: 'RawBucketName',
@@ -23,6 +26,7 @@ export const OUTPUTS = {
   reprocessStateMachineArn: 'ReprocessStateMachineArn',
 } as const;
 
+/** A construct's tuning props: what the stack wires itself (resources, stage) is not overridable. */
 type Tuning<P> = Omit<P, 'stage' | 'logRemovalPolicy' | 'queue' | 'bucket' | 'articlesTable' | 'fingerprintTable' | 'notificationQueue' | 'consumerTimeout'>;
 
 export interface NewsIngestStackProps extends StackProps {
@@ -48,7 +52,7 @@ export class NewsIngestStack extends Stack {
       ...props.queue,
     });
     const raw = new RawBucket(this, 'RawBucket', { stage, notificationQueue: queue.queue, ...props.bucket });
-    const ingest = new IngestFunction(this, 'IngestFunction', {
+    new IngestFunction(this, 'IngestFunction', {
       queue: queue.queue,
       bucket: raw.bucket,
       articlesTable: tables.articles,
@@ -56,7 +60,6 @@ export class NewsIngestStack extends Stack {
       logRemovalPolicy: stage.dataRemovalPolicy,
       ...props.ingest,
     });
-    void ingest;
     const api = new QueryApi(this, 'QueryApi', {
       articlesTable: tables.articles,
       bucket: raw.bucket,

@@ -17,11 +17,13 @@ export const INGEST_ENTRY = 'lambdas/handlers/ingest.ts';
 /**
  * jsdom reads its own files (default stylesheet, XHR sync worker) relative to its
  * package at runtime, so esbuild must not inline it: it is installed into the asset's
- * node_modules instead.
+ * node_modules instead, at the version package-lock.json pins. That install prefers
+ * the local npm cache, so `cdk synth` works offline wherever `npm ci` has run.
  */
 export const INGEST_BUNDLING = {
   ...NODE_FUNCTION_DEFAULTS.bundling,
   nodeModules: ['jsdom'],
+  environment: { npm_config_prefer_offline: 'true' },
 } as const satisfies BundlingOptions;
 
 export const INGEST_FUNCTION_DEFAULTS = {

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { ARTICLES_TABLE, ENV, FINGERPRINT_TABLE, PREFIX, type TableSchema } from '../../lambdas/core/schema';
+import { OUTPUT_KEYS } from '../../lambdas/adapters/stack-outputs';
 import { INGEST_FUNCTION_DEFAULTS } from '../../lib/constructs/ingest-function';
 import { INGEST_QUEUE_DEFAULTS } from '../../lib/constructs/ingest-queue';
 import { OUTPUTS } from '../../lib/news-ingest-stack';
@@ -124,6 +125,7 @@ describe('tables follow the schema module', () => {
 test('stack outputs keep the names the CLI resolves', () => {
   const outputs = Object.keys(template.toJSON().Outputs);
   expect(outputs).toEqual(expect.arrayContaining(Object.values(OUTPUTS)));
+  expect(Object.values(OUTPUT_KEYS).sort()).toEqual(Object.values(OUTPUTS).sort());
 });
 
 describe('prod stage', () => {
