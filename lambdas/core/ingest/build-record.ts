@@ -3,6 +3,13 @@ import { cleanArticle } from '../clean';
 import { decodeBytes } from './decode';
 import { fileNameOfKey, formatFromKey, outletFromKey, parseJsonEnvelope, sniffFormat } from './source-format';
 import { articleId } from './article-id';
+import { htmlNestingDepth } from './html-depth';
+
+/**
+ * Deepest element nesting the cleaner is given. Cleaning time grows with the square of the
+ * depth or worse (about a minute at 1,000), so deeper pages are rejected before parsing.
+ */
+export const MAX_HTML_NESTING = 256;
 
 /** Where an object came from, as the handler learned it from the event and a HEAD request. */
 export interface SourceMeta {
@@ -78,6 +85,10 @@ export function cleanObject(
     format = env.format;
     url = env.url;
     if (!outletFromMeta && env.outlet) outlet = env.outlet;
+  }
+  if (format === 'html' && htmlNestingDepth(content, MAX_HTML_NESTING) > MAX_HTML_NESTING) {
+    const reason = `The page nests its elements more than ${MAX_HTML_NESTING} deep, too deep to parse in bounded time.`;
+    return { format: keyFormat ?? format, outlet, result: rejectedResult(reason) };
   }
   try {
     const result = cleanArticle({ content, format, sourceName: fileNameOfKey(meta.key), outlet, url }, options);

@@ -17,6 +17,12 @@ const BINARY_SIGNATURES: ReadonlyArray<{ name: string; bytes: number[] }> = [
   { name: 'an ELF executable', bytes: [0x7f, 0x45, 0x4c, 0x46] },
 ];
 
+/** C0 controls other than tab, newline, form feed and carriage return, and DEL. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const STRAY_CONTROLS = /[\x00-\x08\x0b\x0e-\x1f\x7f]/;
+// eslint-disable-next-line no-control-regex -- as above
+const STRAY_CONTROLS_ALL = /[\x00-\x08\x0b\x0e-\x1f\x7f]/g;
+
 /** Share of control characters above which decoded "text" is really binary. */
 const MAX_CONTROL_SHARE = 0.1;
 
@@ -183,8 +189,9 @@ export function decodeBytes(bytes: Uint8Array, opts: { isHtml: boolean; declared
   if (controlShare(text) > MAX_CONTROL_SHARE) {
     return { ok: false, reason: 'The object looks like binary data, not a text or HTML page.' };
   }
-  // NULs carry no text and break downstream parsers.
-  if (text.includes('\0')) text = text.split('\0').join('');
+  // NULs and other C0 controls (but tab, newline, carriage return, form feed) and DEL carry
+  // no text, break downstream parsers and would otherwise end up in stored records.
+  if (STRAY_CONTROLS.test(text)) text = text.replace(STRAY_CONTROLS_ALL, '');
   if (text.trim() === '') return { ok: false, reason: 'The object contains only whitespace.' };
   return { ok: true, text, encoding };
 }
