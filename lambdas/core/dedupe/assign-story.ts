@@ -45,15 +45,17 @@ export async function assignStory(doc: DedupeDoc, port: FingerprintIndexPort): P
   verified.sort(byStrength);
 
   const rank = canonicalRank(fp);
-  const joined = new Set<string>();
+  // The story to join: that of the best verified match with a story, else a new one founded at
+  // the best match (or at this article when nothing verified).
+  const target = verified.find((v) => v.candidate.storyId)?.candidate.storyId ?? verified[0]?.candidate.fingerprint.articleId ?? fp.articleId;
+  const joined = new Set<string>([target]);
   for (const v of verified) {
     const id = v.candidate.fingerprint.articleId;
-    // A candidate still being assigned by a racing writer founds its own story here; if it
-    // later finds an older story, it merges the two.
-    joined.add(v.candidate.storyId ?? (await port.claimStory(id, id)));
+    // A verified match still being assigned by a racing writer is placed in the target story
+    // now (set-once), so it cannot found a story of its own when it never sees this article.
+    joined.add(v.candidate.storyId ?? (await port.claimStory(id, target)));
   }
-  const own = await port.claimStory(fp.articleId, joined.size ? [...joined][0] : fp.articleId);
-  joined.add(own);
+  joined.add(await port.claimStory(fp.articleId, target));
   const { story, merged } = await unite([...joined], port);
   const final = await joinRoot(story.storyId, { [fp.articleId]: rank }, port);
 
@@ -124,17 +126,12 @@ export async function resolveStory(storyId: string, port: FingerprintIndexPort):
 async function unite(storyIds: string[], port: FingerprintIndexPort): Promise<{ story: StoryState; merged: string[] }> {
   const merged: string[] = [];
   for (let round = 0; round < MAX_CHAIN; round++) {
-    const roots = new Map<string, StoryState>();
-    for (const id of storyIds) {
-      const root = await resolveStory(id, port);
-      roots.set(root.storyId, root);
-    }
-    const ordered = [...roots.values()].sort((a, b) => (storyAge(a) < storyAge(b) ? -1 : 1));
+    const ordered = (await resolveStories(storyIds, port)).sort((a, b) => (storyAge(a) < storyAge(b) ? -1 : 1));
     const [oldest, ...younger] = ordered;
     if (younger.length === 0) return { story: oldest, merged };
     for (const y of younger) {
-      const target = await port.mergeStory(y.storyId, oldest.storyId);
-      if (target === oldest.storyId) {
+      const into = await port.mergeStory(y.storyId, oldest.storyId);
+      if (into === oldest.storyId) {
         await joinRoot(oldest.storyId, y.members, port);
         merged.push(y.storyId);
       }
@@ -142,6 +139,24 @@ async function unite(storyIds: string[], port: FingerprintIndexPort): Promise<{ 
     storyIds = ordered.map((s) => s.storyId);
   }
   throw new Error('unite: stories kept moving');
+}
+
+/** Live roots of several stories, one batch read per merge hop. */
+async function resolveStories(storyIds: readonly string[], port: FingerprintIndexPort): Promise<StoryState[]> {
+  const roots = new Map<string, StoryState>();
+  let pending = [...new Set(storyIds)];
+  for (let hop = 0; pending.length && hop < MAX_CHAIN; hop++) {
+    const found = new Map((await port.getStories(pending)).map((s) => [s.storyId, s]));
+    const next: string[] = [];
+    for (const id of pending) {
+      const s = found.get(id) ?? { storyId: id, members: {}, mergedInto: null, mergedFrom: [] };
+      if (s.mergedInto) next.push(s.mergedInto);
+      else roots.set(id, s);
+    }
+    pending = [...new Set(next)].filter((id) => !roots.has(id));
+  }
+  if (pending.length) throw new Error(`resolveStories: merge chains from ${pending.join(', ')} too long`);
+  return [...roots.values()];
 }
 
 /** Story age: its founder's (published, id); a story not yet written counts by its id alone. */

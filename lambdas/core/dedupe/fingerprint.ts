@@ -12,7 +12,7 @@ import { isWireOutlet } from './wire';
 
 export const SHINGLE_SIZE = 5;
 /** Copies share their top, so only the first sentences get index keys (bounds calls too). */
-export const MAX_KEYED_SENTENCES = 12;
+export const MAX_KEYED_SENTENCES = 8;
 export const MIN_KEYED_CONTENT_WORDS = 4;
 const SENTENCE_KEY_SEEDS = [0x51ed, 0xa11c] as const;
 /** Very long bodies are cut: the top decides copy-ness and the stored item must stay small. */

@@ -10,7 +10,7 @@ export interface MinHashParams {
   seed: number;
 }
 
-export const DEFAULT_MINHASH: MinHashParams = { bands: 16, rows: 3, seed: 0x5eed };
+export const DEFAULT_MINHASH: MinHashParams = { bands: 8, rows: 3, seed: 0x5eed };
 
 const permCache = new Map<string, Uint32Array>();
 

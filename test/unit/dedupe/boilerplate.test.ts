@@ -3,7 +3,7 @@
  * identical header and footer stay 50 stories.
  */
 import { assignStory, InMemoryFingerprintIndex, type DedupeDoc } from '../../../lambdas/core/dedupe';
-import { seededRandom } from './helpers';
+import { seededRandom, syntheticArticle } from './helpers';
 
 const HEADER = [
   'Welcome to the Riverside Gazette, the trusted source of news for the valley and its towns since 1887.',
@@ -16,30 +16,10 @@ const FOOTER = [
   'Support local journalism in the valley: subscribe to the Riverside Gazette today for less than a coffee a week.',
 ].join(' ');
 
-/** Pseudo-words from syllables: every article gets its own vocabulary draw, so bodies differ. */
-function article(i: number, rand: () => number): DedupeDoc {
-  const syllables = ['ka', 'lo', 'mer', 'tin', 'sa', 'ver', 'dun', 'pel', 'ri', 'gos', 'ban', 'tel', 'mu', 'dor', 'fen', 'ash'];
-  const word = (): string => Array.from({ length: 2 + Math.floor(rand() * 2) }, () => syllables[Math.floor(rand() * syllables.length)]).join('');
-  const glue = ['the', 'of', 'and', 'in', 'to', 'a', 'said', 'with', 'for', 'on'];
-  const sentence = (): string => {
-    const words = Array.from({ length: 12 + Math.floor(rand() * 8) }, (_, k) => (k % 3 === 1 ? glue[Math.floor(rand() * glue.length)] : word()));
-    return `${words[0][0].toUpperCase()}${words.join(' ').slice(1)}.`;
-  };
-  const paragraphs = Array.from({ length: 4 }, () => Array.from({ length: 2 }, sentence).join(' '));
-  return {
-    id: `gazette-${String(i).padStart(2, '0')}`,
-    outlet: 'Riverside Gazette',
-    title: sentence(),
-    body: [HEADER, ...paragraphs, FOOTER].join('\n\n'),
-    published: `2024-05-01T${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}:00Z`,
-    syndication: [],
-  };
-}
-
 describe('outlet boilerplate', () => {
   it('keeps 50 different articles with one header and footer in 50 stories', async () => {
     const rand = seededRandom(7);
-    const docs = Array.from({ length: 50 }, (_, i) => article(i, rand));
+    const docs = Array.from({ length: 50 }, (_, i) => syntheticArticle(`gazette-${String(i).padStart(2, '0')}`, rand, { header: HEADER, footer: FOOTER, hour: i / 4 }));
     const chrome = HEADER.split(/\s+/).length + FOOTER.split(/\s+/).length;
     const words = docs[0].body.split(/\s+/).length;
     // The shared chrome is a large part of each page, which is what makes this hard.
@@ -56,7 +36,7 @@ describe('outlet boilerplate', () => {
 
   it('still groups a copy that carries the same chrome', async () => {
     const rand = seededRandom(11);
-    const docs = Array.from({ length: 10 }, (_, i) => article(i, rand));
+    const docs = Array.from({ length: 10 }, (_, i) => syntheticArticle(`gazette-${String(i).padStart(2, '0')}`, rand, { header: HEADER, footer: FOOTER, hour: i / 4 }));
     const port = new InMemoryFingerprintIndex();
     for (const doc of docs) await assignStory(doc, port);
     const original = docs[3];

@@ -60,3 +60,47 @@ export function randomYield(rand: () => number): () => Promise<void> {
     for (let i = 0; i <= turns; i++) await new Promise<void>((resolve) => setImmediate(resolve));
   };
 }
+
+export interface SyntheticOptions {
+  header?: string;
+  footer?: string;
+  /** Hours after 2024-05-01T00:00Z. */
+  hour?: number;
+  outlet?: string;
+}
+
+/**
+ * A made-up article of pseudo-words (syllable soup with English glue words): every call draws
+ * its own words, so two articles share nothing but the header and footer they are given.
+ */
+export function syntheticArticle(id: string, rand: () => number, options: SyntheticOptions = {}): DedupeDoc {
+  const syllables = ['ka', 'lo', 'mer', 'tin', 'sa', 'ver', 'dun', 'pel', 'ri', 'gos', 'ban', 'tel', 'mu', 'dor', 'fen', 'ash'];
+  const word = (): string => Array.from({ length: 2 + Math.floor(rand() * 2) }, () => syllables[Math.floor(rand() * syllables.length)]).join('');
+  const glue = ['the', 'of', 'and', 'in', 'to', 'a', 'said', 'with', 'for', 'on'];
+  const sentence = (): string => {
+    const words = Array.from({ length: 12 + Math.floor(rand() * 8) }, (_, k) => (k % 3 === 1 ? glue[Math.floor(rand() * glue.length)] : word()));
+    return `${words[0][0].toUpperCase()}${words.join(' ').slice(1)}.`;
+  };
+  const paragraphs = Array.from({ length: 4 }, () => Array.from({ length: 2 }, sentence).join(' '));
+  const minutes = Math.round((options.hour ?? 0) * 60);
+  return {
+    id,
+    outlet: options.outlet ?? 'Riverside Gazette',
+    title: sentence(),
+    body: [options.header, ...paragraphs, options.footer].filter((p): p is string => Boolean(p)).join('\n\n'),
+    published: new Date(Date.UTC(2024, 4, 1, 0, minutes)).toISOString(),
+    syndication: [],
+  };
+}
+
+/** Copies of one article by different outlets: some verbatim, some with the tail trimmed. */
+export function copiesOf(base: DedupeDoc, n: number, prefix: string): DedupeDoc[] {
+  const paragraphs = base.body.split('\n\n');
+  return Array.from({ length: n }, (_, i) => ({
+    ...base,
+    id: `${prefix}-${String(i).padStart(2, '0')}`,
+    outlet: `Outlet ${i}`,
+    body: paragraphs.slice(0, Math.max(1, paragraphs.length - (i % 4))).join('\n\n'),
+    syndication: [],
+  }));
+}

@@ -2,20 +2,8 @@
  * Concurrency and redelivery with the in-memory index: its operations yield between steps, so
  * concurrent assignments interleave their index calls the way separate Lambda invocations do.
  */
-import { assignStory, InMemoryFingerprintIndex, resolveStory, storyView, type DedupeDoc } from '../../../lambdas/core/dedupe';
-import { loadSeedDocs, randomYield, seededRandom } from './helpers';
-
-/** Copies of one seed article by different outlets: some verbatim, some with the tail trimmed. */
-export function copiesOf(base: DedupeDoc, n: number, prefix: string): DedupeDoc[] {
-  const paragraphs = base.body.split('\n\n');
-  return Array.from({ length: n }, (_, i) => ({
-    ...base,
-    id: `${prefix}-${String(i).padStart(2, '0')}`,
-    outlet: `Outlet ${i}`,
-    body: paragraphs.slice(0, paragraphs.length - (i % 4)).join('\n\n'),
-    syndication: [],
-  }));
-}
+import { assignStory, InMemoryFingerprintIndex, resolveStory, storyView } from '../../../lambdas/core/dedupe';
+import { copiesOf, loadSeedDocs, randomYield, seededRandom } from './helpers';
 
 describe('concurrent assignment', () => {
   const base = loadSeedDocs()[1];

@@ -1,0 +1,254 @@
+import {
+  BatchGetItemCommand,
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  PutItemCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
+import {
+  KEY_MEMBER_CAP,
+  type Assignment,
+  type Fingerprint,
+  type FingerprintIndexPort,
+  type KeyMembers,
+  type StoredArticle,
+  type StoryState,
+} from '../core/dedupe';
+
+/**
+ * DynamoDB implementation of the dedupe index port, in the fingerprint table (FINGERPRINT_TABLE:
+ * `pk` + `sk`, no GSIs). Item families by pk prefix:
+ *   fp#<articleId>  / fp     the fingerprint (binary token hashes), storyId, finished assignment
+ *   band#… sent#… hash#… / m members: string set of article ids, capped at KEY_MEMBER_CAP
+ *   story#<storyId> / story  members as `m:<articleId>` = canonical rank, mergedInto, mergedFrom
+ * Every method is one atomic UpdateItem/PutItem per item or one BatchGetItem per 100 items, so
+ * the calls per article are bounded by the number of keys an article has, never by corpus size.
+ */
+
+const BATCH_GET_LIMIT = 100;
+const BATCH_GET_ATTEMPTS = 6;
+/** Members set per UpdateItem when copying a merged story (expression size stays far below 4 KB). */
+const MEMBERS_PER_UPDATE = 80;
+const MEMBER_PREFIX = 'm:';
+
+type Item = Record<string, AttributeValue>;
+
+const articleKey = (id: string): Item => ({ pk: { S: `fp#${id}` }, sk: { S: 'fp' } });
+const memberKey = (key: string): Item => ({ pk: { S: key }, sk: { S: 'm' } });
+const storyKey = (id: string): Item => ({ pk: { S: `story#${id}` }, sk: { S: 'story' } });
+
+export class DynamoFingerprintIndex implements FingerprintIndexPort {
+  constructor(
+    private readonly dynamo: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  async putArticle(fingerprint: Fingerprint): Promise<StoredArticle | null> {
+    try {
+      await this.dynamo.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: { ...articleKey(fingerprint.articleId), ...encodeFingerprint(fingerprint) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return null;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException && err.Item) return decodeArticle(err.Item);
+      throw err;
+    }
+  }
+
+  async addToKeys(keys: readonly string[], articleId: string): Promise<KeyMembers[]> {
+    return Promise.all(keys.map((key) => this.addToKey(key, articleId)));
+  }
+
+  /**
+   * ADD with UPDATED_OLD: DynamoDB applies the updates of one item one after another, so of two
+   * racing writers the later one gets the earlier one back. A full set is left unchanged (the
+   * condition fails) but its members still come back, for boilerplate detection.
+   */
+  private async addToKey(key: string, articleId: string): Promise<KeyMembers> {
+    try {
+      const r = await this.dynamo.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: memberKey(key),
+          UpdateExpression: 'ADD members :id',
+          ConditionExpression: 'attribute_not_exists(members) OR size(members) < :cap OR contains(members, :one)',
+          ExpressionAttributeValues: { ':id': { SS: [articleId] }, ':one': { S: articleId }, ':cap': { N: String(KEY_MEMBER_CAP) } },
+          ReturnValues: 'UPDATED_OLD',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return { key, members: (r.Attributes?.members?.SS ?? []).filter((m) => m !== articleId), saturated: false };
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      const members = (err.Item?.members?.SS ?? []).filter((m) => m !== articleId);
+      return { key, members, saturated: true };
+    }
+  }
+
+  async getArticles(ids: readonly string[]): Promise<StoredArticle[]> {
+    return (await this.batchGet(ids.map(articleKey))).map(decodeArticle);
+  }
+
+  async claimStory(articleId: string, storyId: string): Promise<string> {
+    const r = await this.dynamo.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: articleKey(articleId),
+        UpdateExpression: 'SET storyId = if_not_exists(storyId, :s)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':s': { S: storyId } },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    const s = r.Attributes?.storyId?.S;
+    if (!s) throw new Error(`claimStory: no story returned for ${articleId}`);
+    return s;
+  }
+
+  async joinStory(storyId: string, members: Record<string, string>): Promise<StoryState> {
+    const entries = Object.entries(members);
+    let last: Item | undefined;
+    // Always at least one update, so the story item exists and comes back.
+    for (let i = 0; i === 0 || i < entries.length; i += MEMBERS_PER_UPDATE) {
+      const chunk = entries.slice(i, i + MEMBERS_PER_UPDATE);
+      const names: Record<string, string> = {};
+      const values: Item = { ':id': { S: storyId } };
+      const sets = ['storyId = if_not_exists(storyId, :id)'];
+      chunk.forEach(([id, rank], k) => {
+        names[`#m${k}`] = `${MEMBER_PREFIX}${id}`;
+        values[`:m${k}`] = { S: rank };
+        sets.push(`#m${k} = :m${k}`);
+      });
+      const r = await this.dynamo.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: storyKey(storyId),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ...(chunk.length ? { ExpressionAttributeNames: names } : {}),
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      last = r.Attributes;
+    }
+    if (!last) throw new Error(`joinStory: story ${storyId} not returned`);
+    return decodeStory(last);
+  }
+
+  async getStories(storyIds: readonly string[]): Promise<StoryState[]> {
+    return (await this.batchGet(storyIds.map(storyKey))).map(decodeStory);
+  }
+
+  async mergeStory(from: string, into: string): Promise<string> {
+    const r = await this.dynamo.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: storyKey(from),
+        UpdateExpression: 'SET storyId = if_not_exists(storyId, :from), mergedInto = if_not_exists(mergedInto, :into)',
+        ExpressionAttributeValues: { ':from': { S: from }, ':into': { S: into } },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    const target = r.Attributes?.mergedInto?.S ?? into;
+    await this.dynamo.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: storyKey(target),
+        UpdateExpression: 'SET storyId = if_not_exists(storyId, :id) ADD mergedFrom :from',
+        ExpressionAttributeValues: { ':id': { S: target }, ':from': { SS: [from] } },
+      }),
+    );
+    return target;
+  }
+
+  async saveAssignment(articleId: string, assignment: Assignment): Promise<void> {
+    await this.dynamo.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: articleKey(articleId),
+        UpdateExpression: 'SET assignment = :a',
+        ExpressionAttributeValues: { ':a': { S: JSON.stringify(assignment) } },
+      }),
+    );
+  }
+
+  /** BatchGetItem in chunks of 100, retrying unprocessed keys a bounded number of times. */
+  private async batchGet(keys: Item[]): Promise<Item[]> {
+    const out: Item[] = [];
+    const seen = new Set<string>();
+    const unique = keys.filter((k) => !seen.has(k.pk.S!) && seen.add(k.pk.S!));
+    for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
+      let request = unique.slice(i, i + BATCH_GET_LIMIT);
+      for (let attempt = 0; request.length > 0; attempt++) {
+        if (attempt >= BATCH_GET_ATTEMPTS) throw new Error(`BatchGetItem: ${request.length} keys still unprocessed`);
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+        const r = await this.dynamo.send(new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: request } } }));
+        out.push(...(r.Responses?.[this.tableName] ?? []));
+        request = (r.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
+      }
+    }
+    return out;
+  }
+}
+
+function u32(values: readonly number[]): Uint8Array {
+  return new Uint8Array(Uint32Array.from(values).buffer);
+}
+
+function fromU32(bytes: Uint8Array | undefined): number[] {
+  if (!bytes || bytes.byteLength === 0) return [];
+  // Copy: the SDK's buffer may not be 4-byte aligned.
+  return Array.from(new Uint32Array(Uint8Array.from(bytes).buffer));
+}
+
+function encodeFingerprint(fp: Fingerprint): Item {
+  return {
+    articleId: { S: fp.articleId },
+    outlet: { S: fp.outlet },
+    published: fp.published ? { S: fp.published } : { NULL: true },
+    wire: { BOOL: fp.wire },
+    bodyHash: { S: fp.bodyHash },
+    wordCount: { N: String(fp.wordCount) },
+    title: { B: u32(fp.title) },
+    tokens: { B: u32(fp.tokens) },
+    sentenceEnds: { B: u32(fp.sentenceEnds) },
+  };
+}
+
+function decodeArticle(item: Item): StoredArticle {
+  const fingerprint: Fingerprint = {
+    articleId: item.articleId.S!,
+    outlet: item.outlet.S!,
+    published: item.published?.S ?? null,
+    wire: item.wire?.BOOL ?? false,
+    bodyHash: item.bodyHash.S!,
+    wordCount: Number(item.wordCount.N),
+    title: fromU32(item.title?.B),
+    tokens: fromU32(item.tokens?.B),
+    sentenceEnds: fromU32(item.sentenceEnds?.B),
+  };
+  return {
+    fingerprint,
+    storyId: item.storyId?.S ?? null,
+    assignment: item.assignment?.S ? (JSON.parse(item.assignment.S) as Assignment) : null,
+  };
+}
+
+function decodeStory(item: Item): StoryState {
+  const members: Record<string, string> = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (name.startsWith(MEMBER_PREFIX) && value.S) members[name.slice(MEMBER_PREFIX.length)] = value.S;
+  }
+  return {
+    storyId: item.storyId?.S ?? item.pk.S!.slice('story#'.length),
+    members,
+    mergedInto: item.mergedInto?.S ?? null,
+    mergedFrom: item.mergedFrom?.SS ?? [],
+  };
+}
