@@ -1,0 +1,73 @@
+/**
+ * `npm run bench`: cleaning throughput and quality, memory, end to end, dedupe scale and
+ * Lambda shape; prints the table and writes the results as JSON.
+ *
+ *   --quick                 CI sizes (a few pages, 20 articles): checks the code, not the numbers
+ *   --out <file>            results file (default bench/results.json, git-ignored)
+ *   --sections a,b          any of lambda,cleaning,memory,pipeline (default all)
+ *   --articles <n>          end-to-end articles (default 1000)
+ *   --dedupe-sizes a,b      stored counts for the dedupe windows (default 1000,10000)
+ *   --preload-budget <s>    stop the dedupe pre-load after s seconds and measure at what is stored
+ *   --passes <n>            timed cleaning passes (default 1)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { FULL, QUICK, SECTIONS, renderTable, runBench, type BenchConfig, type Section } from './bench';
+import { REPO_ROOT } from './common';
+
+function parseArgs(argv: string[]): { config: BenchConfig; out: string } {
+  let quick = false;
+  let out = path.join(REPO_ROOT, 'bench/results.json');
+  const overrides: ((c: BenchConfig) => void)[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    const num = (v: string) => {
+      const n = Number(v);
+      if (!Number.isFinite(n) || n <= 0) throw new Error(`${a}: not a positive number: ${v}`);
+      return n;
+    };
+    if (a === '--quick') quick = true;
+    else if (a === '--out') out = path.resolve(next());
+    else if (a === '--sections') {
+      const list = next().split(',') as Section[];
+      for (const s of list) if (!SECTIONS.includes(s)) throw new Error(`unknown section ${s} (${SECTIONS.join(', ')})`);
+      overrides.push((c) => (c.sections = list));
+    } else if (a === '--articles') {
+      const n = num(next());
+      overrides.push((c) => (c.pipeline.articles = n));
+    } else if (a === '--dedupe-sizes') {
+      const sizes = next().split(',').map(num);
+      overrides.push((c) => (c.pipeline.dedupeSizes = sizes));
+    } else if (a === '--preload-budget') {
+      const s = num(next());
+      overrides.push((c) => (c.pipeline.preloadBudgetSeconds = s));
+    } else if (a === '--passes') {
+      const n = num(next());
+      overrides.push((c) => (c.cleaning.passes = n));
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  const config = structuredClone(quick ? QUICK : FULL);
+  for (const o of overrides) o(config);
+  return { config, out };
+}
+
+async function main(): Promise<void> {
+  const { config, out } = parseArgs(process.argv.slice(2));
+  const result = await runBench(config);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+  console.log(renderTable(result));
+  console.log(`\nresults: ${path.relative(process.cwd(), out) || out}`);
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}
