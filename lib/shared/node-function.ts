@@ -62,6 +62,7 @@ export class NodeFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
+    const bundling = props.bundling ?? NODE_FUNCTION_DEFAULTS.bundling;
     this.function = new NodejsFunction(this, 'Function', {
       entry: path.join(REPO_ROOT, props.entry),
       handler: 'handler',
@@ -72,8 +73,9 @@ export class NodeFunction extends Construct {
       architecture: NODE_FUNCTION_DEFAULTS.architecture,
       memorySize: props.memorySize,
       timeout: props.timeout,
-      environment: props.environment,
-      bundling: props.bundling ?? NODE_FUNCTION_DEFAULTS.bundling,
+      // A shipped source map is only read by Node when asked to; then logged stack traces point at the TypeScript.
+      environment: { ...(bundling.sourceMap ? { NODE_OPTIONS: '--enable-source-maps' } : {}), ...props.environment },
+      bundling,
       role: this.role,
       logGroup: this.logGroup,
     });

@@ -70,6 +70,7 @@ describe('ingest function', () => {
     const vars = fn.Properties.Environment.Variables;
     expect(Object.keys(vars)).toEqual(expect.arrayContaining(Object.values(ENV)));
     expect(vars[ENV.maxObjectBytes]).toBe(String(20 * 1024 * 1024));
+    expect(vars.NODE_OPTIONS).toBe('--enable-source-maps');
     expect(vars[ENV.bodyBucket]).toEqual({ Ref: expect.stringMatching(/^RawBucket/) });
   });
 
