@@ -8,17 +8,18 @@ import type { Construct } from 'constructs';
  */
 export interface StageConfig {
   readonly name: string;
-  readonly isProd: boolean;
-  /** For stored data (buckets, tables, logs): kept in prod, torn down with a dev stack. */
+  /** Only named throwaway stages; any other name (prod, staging, a typo) keeps its data. */
+  readonly disposable: boolean;
+  /** For stored data (buckets, tables, logs): torn down with a disposable stack, retained otherwise. */
   readonly dataRemovalPolicy: RemovalPolicy;
 }
 
 export const STAGE_CONTEXT_KEY = 'stage';
-const PROD_STAGES = new Set(['prod', 'production']);
+export const DISPOSABLE_STAGES: ReadonlySet<string> = new Set(['dev', 'test']);
 
 export function stageConfig(name: string): StageConfig {
-  const isProd = PROD_STAGES.has(name);
-  return { name, isProd, dataRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY };
+  const disposable = DISPOSABLE_STAGES.has(name);
+  return { name, disposable, dataRemovalPolicy: disposable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN };
 }
 
 export function stageFromContext(scope: Construct): StageConfig {

@@ -14,7 +14,7 @@ export interface ArticleTablesProps {
   readonly stage: StageConfig;
   readonly billingMode?: dynamodb.BillingMode;
   readonly pointInTimeRecovery?: boolean;
-  /** @default true in prod: dropping a table of ingested articles needs a deliberate two-step change. */
+  /** @default true unless the stage is disposable: dropping a table of articles takes a deliberate two-step change. */
   readonly deletionProtection?: boolean;
 }
 
@@ -48,7 +48,7 @@ export class ArticleTables extends Construct {
       pointInTimeRecoverySpecification: {
         pointInTimeRecoveryEnabled: props.pointInTimeRecovery ?? ARTICLE_TABLES_DEFAULTS.pointInTimeRecovery,
       },
-      deletionProtection: props.deletionProtection ?? props.stage.isProd,
+      deletionProtection: props.deletionProtection ?? !props.stage.disposable,
       removalPolicy: props.stage.dataRemovalPolicy,
     });
     for (const index of schema.globalSecondaryIndexes) {

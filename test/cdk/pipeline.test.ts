@@ -1,9 +1,11 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { ARTICLES_TABLE, ENV, FINGERPRINT_TABLE, PREFIX, type TableSchema } from '../../lambdas/core/schema';
 import { OUTPUT_KEYS } from '../../lambdas/adapters/stack-outputs';
 import { INGEST_FUNCTION_DEFAULTS } from '../../lib/constructs/ingest-function';
 import { INGEST_QUEUE_DEFAULTS } from '../../lib/constructs/ingest-queue';
 import { OUTPUTS } from '../../lib/news-ingest-stack';
+import { stageConfig } from '../../lib/stage';
 import { resourcesOf, synthesize } from './synth';
 
 const { template } = synthesize();
@@ -127,6 +129,11 @@ test('stack outputs keep the names the CLI resolves', () => {
   const outputs = Object.keys(template.toJSON().Outputs);
   expect(outputs).toEqual(expect.arrayContaining(Object.values(OUTPUTS)));
   expect(Object.values(OUTPUT_KEYS).sort()).toEqual(Object.values(OUTPUTS).sort());
+});
+
+test('only named throwaway stages are disposable', () => {
+  expect(stageConfig('dev')).toMatchObject({ disposable: true, dataRemovalPolicy: RemovalPolicy.DESTROY });
+  for (const name of ['prod', 'staging', 'Dev']) expect(stageConfig(name)).toMatchObject({ disposable: false, dataRemovalPolicy: RemovalPolicy.RETAIN });
 });
 
 describe('prod stage', () => {
