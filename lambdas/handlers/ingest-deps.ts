@@ -2,6 +2,7 @@ import { createClients, type AwsClients } from '../adapters/clients';
 import { DynamoArticleStore } from '../adapters/article-store';
 import { S3ObjectStore } from '../adapters/object-store';
 import { DynamoTemplateCounts } from '../adapters/template-counts';
+import { DynamoFingerprintIndex } from '../adapters/fingerprint-index';
 import { ENV } from '../core/schema';
 import type { IngestDeps } from './ingest-object';
 import { rulesConfig } from '../core/ingest/rules-config';
@@ -40,7 +41,7 @@ export function buildIngestDeps(
   return {
     objects,
     articles: new DynamoArticleStore(clients.dynamo, names.articlesTable, { store: objects, bucket: names.bodyBucket }),
-    dedupe: null,
+    dedupe: new DynamoFingerprintIndex(clients.dynamo, names.fingerprintTable),
     templates: new DynamoTemplateCounts(clients.dynamo, names.fingerprintTable),
     rules: rulesConfig(opts.extraRules),
     maxObjectBytes: opts.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES,

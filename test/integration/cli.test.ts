@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, SEED_FIXTURES, SHARED_DIR } from '../support/shared';
@@ -56,6 +56,52 @@ describe('news-ingest CLI (built, spawned)', () => {
     // Ingesting the same files again changes nothing.
     const again = run(['ingest', SEED_FIXTURES, '--format', 'table'], dataDir);
     expect(again.stderr).toMatch(/0 clean, 0 rejected, 5 duplicate/);
+  });
+
+  it('story, stories, explain and stats in json and table form', () => {
+    const listed = JSON.parse(run(['list', '--format', 'json'], dataDir).stdout) as ArticleRecord[];
+    const byStem = (stem: string) => listed.find((r) => r.sourceKey.includes(stem)) as ArticleRecord;
+    const clusters = JSON.parse(readFileSync(join(SHARED_DIR, 'seeds', 'expected', 'clusters.json'), 'utf8')) as {
+      same_story: string[][];
+      reworded_copy_of: Record<string, string[]>;
+      distinct_stories: string[];
+    };
+    const [a, b] = clusters.same_story[0].map(byStem);
+    const rewrite = byStem(Object.keys(clusters.reworded_copy_of)[0]);
+
+    const story = run(['story', a.id, '--format', 'json'], dataDir);
+    expect(story.code).toBe(0);
+    const s = JSON.parse(story.stdout) as { storyId: string; canonicalId: string; members: { id: string; role: string; canonical: boolean }[] };
+    expect(s.members.map((m) => m.id).sort()).toEqual([a.id, b.id, rewrite.id].sort());
+    expect(s.members[0].canonical).toBe(true);
+    expect(s.members.find((m) => m.id === rewrite.id)?.role).toBe('rewrite');
+    // Asking by any member's id gives the same story.
+    expect((JSON.parse(run(['story', rewrite.id, '--format', 'json'], dataDir).stdout) as { storyId: string }).storyId).toBe(s.storyId);
+    const storyTable = run(['story', a.id, '--format', 'table'], dataDir).stdout;
+    expect(storyTable).toMatch(/3 article\(s\); canonical/);
+    expect(storyTable).toContain('rewrite');
+
+    const stories = JSON.parse(run(['stories', '--format', 'json'], dataDir).stdout) as { storyId: string; members: number }[];
+    expect(stories.map((x) => x.members).sort()).toEqual([1, 1, 3]);
+    expect(run(['stories', '--format', 'table'], dataDir).stdout).toMatch(/│ story\s+│ members/);
+
+    for (const distinct of clusters.distinct_stories.map(byStem)) {
+      const d = JSON.parse(run(['story', distinct.id, '--format', 'json'], dataDir).stdout) as { members: unknown[] };
+      expect(d.members).toHaveLength(1);
+    }
+
+    const explained = JSON.parse(run(['explain', a.id, '--format', 'json'], dataDir).stdout) as { kept: string[]; removed: { rule: string; category: string; text: string }[] };
+    expect(explained.kept.length).toBeGreaterThan(5);
+    expect(explained.removed.length).toBeGreaterThan(0);
+    for (const r of explained.removed) expect(r.rule).toMatch(/\S/);
+    const explainTable = run(['explain', a.id], dataDir).stdout;
+    expect(explainTable).toMatch(/KEPT \(\d+ paragraphs/);
+    expect(explainTable).toMatch(/REMOVED \(\d+ blocks\)/);
+
+    const stats = JSON.parse(run(['stats', '--format', 'json'], dataDir).stdout) as { rulesVersion: string; records: number; current: boolean }[];
+    expect(stats).toEqual([{ rulesVersion: listed[0].rulesVersion, records: 5, current: true }]);
+    const dry = JSON.parse(run(['reprocess', '--dry-run', '--format', 'json'], dataDir).stdout) as { scanned: number; selected: number };
+    expect(dry).toMatchObject({ scanned: 5, selected: 0 });
   });
 
   it('clean prints records the seed checker accepts as records', () => {
