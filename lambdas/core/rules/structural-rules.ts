@@ -16,6 +16,7 @@ export const STRUCTURAL_RULES = {
   titleEcho: { id: 'structure.title-echo', category: 'structure', description: 'Block repeats the headline.' },
   promoHeadline: { id: 'structure.promo-headline', category: 'related-list', description: 'Long title-case line without sentence punctuation inside the story: a promoted headline.' },
   gluedTeaser: { id: 'structure.glued-teaser', category: 'related-list', description: 'Title-case headline fused to its teaser sentence without a space (teaser card).' },
+  capsPromo: { id: 'structure.caps-promo', category: 'related-list', description: 'All-capitals line of several words that is not a sentence: a promoted headline.' },
   headlineList: { id: 'structure.headline-list', category: 'related-list', description: 'Run of short headline-like blocks or list items of links at the end of the story.' },
   template: { id: 'structure.outlet-template', category: 'template', description: 'Block seen in at least `templateMinCount` earlier articles of the same outlet.' },
   standfirst: { id: 'structure.standfirst', category: 'metadata', description: 'Summary line between headline and story, kept as `standfirst`.' },
@@ -46,6 +47,12 @@ export const STRUCTURE_THRESHOLDS = {
   mergeMaxGapBlocks: 20,
   /** Words a short sentence right after the story run needs to join it as its closing line. */
   closingSentenceMinWords: 3,
+  /** Blocks after a "Related"/"More from" heading that can belong to its headline box. */
+  markedListMaxBlocks: 15,
+  /** Consecutive headings with no text between them that make a headline box (HTML). */
+  headingStackMin: 4,
+  /** Words an all-capitals, unpunctuated line needs to be a promoted headline. */
+  capsPromoMinWords: 5,
   /** Title search window: blocks before the story run. */
   titleWindowBlocks: 15,
   /** Repeated blocks shorter than this (words) are chrome wherever they stand. */
