@@ -38,9 +38,15 @@ export async function assignStory(doc: DedupeDoc, port: FingerprintIndexPort): P
     .sort((x, y) => (order.get(x.fingerprint.articleId) ?? 0) - (order.get(y.fingerprint.articleId) ?? 0))
     .slice(0, MAX_VERIFIED);
   const verified: Verified[] = [];
+  const isBoilerplateKey = (k: string): boolean => boilerplate.has(k);
+  const verifiedStories = new Set<string>();
   for (const candidate of toVerify) {
-    const result = verifyPair(fp, candidate.fingerprint, { isBoilerplateKey: (k) => boilerplate.has(k) });
-    if (result.verdict !== 'different') verified.push({ candidate, result });
+    // One verified member per story is enough to join or merge it; candidates arrive best first.
+    if (candidate.storyId && verifiedStories.has(candidate.storyId)) continue;
+    const result = verifyPair(fp, candidate.fingerprint, { isBoilerplateKey });
+    if (result.verdict === 'different') continue;
+    verified.push({ candidate, result });
+    if (candidate.storyId) verifiedStories.add(candidate.storyId);
   }
   verified.sort(byStrength);
 

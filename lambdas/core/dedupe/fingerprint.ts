@@ -4,7 +4,7 @@
  */
 import { digest64, hashKey, hashString, mix32 } from './hash';
 import { lshBandKeys } from './minhash';
-import { normaliseText, stem, tokenize } from './normalise';
+import { canonicalise, normaliseText, stem, tokenize } from './normalise';
 import { splitParagraphs, splitSentences } from './sentences';
 import { STOPWORDS } from './stopwords';
 import type { DedupeDoc, Fingerprint } from './types';
@@ -34,11 +34,11 @@ export function contentTerms(text: string): number[] {
 export function buildFingerprint(doc: DedupeDoc): Fingerprint {
   const tokens: number[] = [];
   const sentenceEnds: number[] = [];
-  for (const paragraph of splitParagraphs(doc.body)) {
+  for (const paragraph of splitParagraphs(canonicalise(doc.body))) {
     for (const sentence of splitSentences(paragraph)) {
       if (tokens.length >= MAX_TOKENS) break;
       const before = tokens.length;
-      for (const t of tokenize(normaliseText(sentence))) tokens.push(tokenHash(t));
+      for (const t of tokenize(sentence.toLowerCase())) tokens.push(tokenHash(t));
       if (tokens.length > before) sentenceEnds.push(Math.min(tokens.length, MAX_TOKENS));
     }
   }
@@ -63,19 +63,26 @@ export interface Analysis {
   /** Per sentence: start offset in content words, for positional tests. */
   contentOffsets: number[];
   contentTotal: number;
-  /** Per sentence: its index keys (empty when too short to key). */
+  /** Per sentence: its index keys (empty when too short to key or beyond the keyed top). */
   sentenceKeys: string[][];
-  /** Content word → sentences holding it (for alignment). */
-  postings: Map<number, number[]>;
   /** Word shingle hash starting at each token (tokens.length - SHINGLE_SIZE + 1 of them). */
   shingleAt: Uint32Array;
   /** Sentence of each token. */
   sentenceOfToken: Uint32Array;
+}
+
+/** Lookup structures over the text that plays the longer part in a verification. */
+export interface LookupIndex {
+  /** Content word → sentences holding it (for alignment). */
+  postings: Map<number, number[]>;
   /** Shingle hash → first sentence it starts in. */
   shingleSentence: Map<number, number>;
 }
 
 const analyses = new WeakMap<Fingerprint, Analysis>();
+const lookups = new WeakMap<Fingerprint, LookupIndex>();
+
+const NO_KEYS: string[] = [];
 
 export function analyse(fp: Fingerprint): Analysis {
   const cached = analyses.get(fp);
@@ -83,35 +90,49 @@ export function analyse(fp: Fingerprint): Analysis {
   const sentenceTerms: Uint32Array[] = [];
   const contentOffsets: number[] = [];
   const sentenceKeys: string[][] = [];
+  const words: number[] = [];
   let start = 0;
   let offset = 0;
+  let keyed = 0;
   for (const end of fp.sentenceEnds) {
-    const words: number[] = [];
+    words.length = 0;
     for (let i = start; i < end; i++) if (isContentHash(fp.tokens[i])) words.push(fp.tokens[i]);
     const terms = Uint32Array.from(new Set(words));
     sentenceTerms.push(terms);
     contentOffsets.push(offset);
-    sentenceKeys.push(sentenceKeysOf(terms));
+    // Only the top sentences are keyed in the index, so only their keys can ever be boilerplate.
+    const keys = keyed < MAX_KEYED_SENTENCES ? sentenceKeysOf(terms) : NO_KEYS;
+    if (keys.length) keyed++;
+    sentenceKeys.push(keys);
     offset += words.length;
     start = end;
   }
+  const sentenceOfToken = new Uint32Array(fp.tokens.length);
+  fp.sentenceEnds.forEach((end, s) => sentenceOfToken.fill(s, s === 0 ? 0 : fp.sentenceEnds[s - 1], end));
+  const result = { sentenceTerms, contentOffsets, contentTotal: offset, sentenceKeys, shingleAt: shingleHashes(fp.tokens), sentenceOfToken };
+  analyses.set(fp, result);
+  return result;
+}
+
+/** Built on first use: most articles never play the longer part. */
+export function lookupIndex(fp: Fingerprint): LookupIndex {
+  const cached = lookups.get(fp);
+  if (cached) return cached;
+  const an = analyse(fp);
   const postings = new Map<number, number[]>();
-  sentenceTerms.forEach((terms, j) => {
+  an.sentenceTerms.forEach((terms, j) => {
     for (const t of terms) {
       const list = postings.get(t);
       if (list) list.push(j);
       else postings.set(t, [j]);
     }
   });
-  const sentenceOfToken = new Uint32Array(fp.tokens.length);
-  fp.sentenceEnds.forEach((end, s) => sentenceOfToken.fill(s, s === 0 ? 0 : fp.sentenceEnds[s - 1], end));
-  const shingleAt = shingleHashes(fp.tokens);
   const shingleSentence = new Map<number, number>();
-  shingleAt.forEach((h, i) => {
-    if (!shingleSentence.has(h)) shingleSentence.set(h, sentenceOfToken[i]);
+  an.shingleAt.forEach((h, i) => {
+    if (!shingleSentence.has(h)) shingleSentence.set(h, an.sentenceOfToken[i]);
   });
-  const result = { sentenceTerms, contentOffsets, contentTotal: offset, sentenceKeys, postings, shingleAt, sentenceOfToken, shingleSentence };
-  analyses.set(fp, result);
+  const result = { postings, shingleSentence };
+  lookups.set(fp, result);
   return result;
 }
 
@@ -159,11 +180,6 @@ export function exactKey(fp: Fingerprint): string {
 export function indexKeys(fp: Fingerprint): string[] {
   const a = analyse(fp);
   const keys = [exactKey(fp), ...lshBandKeys(shingles(fp))];
-  let keyed = 0;
-  for (const k of a.sentenceKeys) {
-    if (k.length === 0) continue;
-    keys.push(...k);
-    if (++keyed >= MAX_KEYED_SENTENCES) break;
-  }
+  for (const k of a.sentenceKeys) keys.push(...k);
   return [...new Set(keys)];
 }

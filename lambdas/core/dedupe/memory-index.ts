@@ -13,7 +13,7 @@ export interface MemoryIndexOptions {
 
 export class InMemoryFingerprintIndex implements FingerprintIndexPort {
   private readonly keys = new Map<string, Set<string>>();
-  private readonly articles = new Map<string, StoredArticle>();
+  private readonly articles = new Map<string, Readonly<StoredArticle>>();
   private readonly stories = new Map<string, StoryState>();
   /** Operation counts by method, for call-budget tests. */
   readonly calls: Record<string, number> = {};
@@ -29,7 +29,7 @@ export class InMemoryFingerprintIndex implements FingerprintIndexPort {
     await this.op('putArticle');
     const known = this.articles.get(fingerprint.articleId);
     if (known) return clone(known);
-    this.articles.set(fingerprint.articleId, { fingerprint, storyId: null, assignment: null });
+    this.articles.set(fingerprint.articleId, Object.freeze({ fingerprint: Object.freeze(fingerprint), storyId: null, assignment: null }));
     return null;
   }
 
@@ -60,8 +60,9 @@ export class InMemoryFingerprintIndex implements FingerprintIndexPort {
     await this.op('claimStory');
     const a = this.articles.get(articleId);
     if (!a) throw new Error(`claimStory: unknown article ${articleId}`);
-    a.storyId ??= storyId;
-    return a.storyId;
+    if (a.storyId !== null) return a.storyId;
+    this.articles.set(articleId, Object.freeze({ ...a, storyId }));
+    return storyId;
   }
 
   async joinStory(storyId: string, members: Record<string, string>): Promise<StoryState> {
@@ -91,7 +92,7 @@ export class InMemoryFingerprintIndex implements FingerprintIndexPort {
   async saveAssignment(articleId: string, assignment: Assignment): Promise<void> {
     await this.op('saveAssignment');
     const a = this.articles.get(articleId);
-    if (a) a.assignment = structuredClone(assignment);
+    if (a) this.articles.set(articleId, Object.freeze({ ...a, assignment: deepFreeze(structuredClone(assignment)) }));
   }
 
   private story(id: string): StoryState {
@@ -101,9 +102,18 @@ export class InMemoryFingerprintIndex implements FingerprintIndexPort {
   }
 }
 
-// Callers get copies, as they would from DynamoDB, so nobody mutates shared state by accident.
+// Stored articles are frozen snapshots (replaced, never mutated), so callers can share them
+// without copying and cannot corrupt the index by accident.
 function clone(a: StoredArticle): StoredArticle {
-  return { fingerprint: a.fingerprint, storyId: a.storyId, assignment: a.assignment ? structuredClone(a.assignment) : null };
+  return a;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function cloneStory(s: StoryState): StoryState {

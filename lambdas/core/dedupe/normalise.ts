@@ -5,18 +5,23 @@
  */
 
 // One pass for all punctuation variants: this runs over every character of every article.
-const VARIANTS = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]|\s*%|\bper\s+cent\b|\s{2,}|[\t\n\r\f\v\u00A0]/g;
+const VARIANTS = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]|\s*%|\bper\s+cent\b|[ \t\f\v\u00A0]{2,}|[\t\f\v\u00A0]/gi;
 
 function canonicalVariant(m: string): string {
-  if (m.endsWith('%') || m.startsWith('per')) return ' percent';
+  if (m.endsWith('%') || /^per/i.test(m)) return ' percent';
   if (/^\s+$/.test(m)) return ' ';
   if ('\u2018\u2019\u201A\u201B\u2032\u0060\u00B4'.includes(m)) return "'";
   if ('\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB'.includes(m)) return '"';
   return '-';
 }
 
+/** Unicode and punctuation variants folded, case kept (sentence splitting still needs it). */
+export function canonicalise(text: string): string {
+  return text.normalize('NFKC').replace(VARIANTS, canonicalVariant);
+}
+
 export function normaliseText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(VARIANTS, canonicalVariant).trim();
+  return canonicalise(text).toLowerCase().trim();
 }
 
 const ALNUM_OTHER = /[\p{L}\p{N}]/u;
@@ -70,7 +75,7 @@ export function tokenize(normalised: string): string[] {
  * dictionary and would still miss the synonyms spinning tools pick.
  */
 export function stem(token: string): string {
-  if (token.length > 3 && token.endsWith('s') && !token.endsWith('ss') && !/\d/.test(token)) {
+  if (token.length > 3 && token.endsWith('s') && !token.endsWith('ss')) {
     return token.endsWith('ies') ? `${token.slice(0, -3)}y` : token.slice(0, -1);
   }
   return token;

@@ -13,7 +13,7 @@ const BOUNDARY = /[.!?]["'\u201D\u2019)\]]*\s+(?=["'\u201C\u2018(\[]?[\p{Lu}\p{N
 export function splitParagraphs(body: string): string[] {
   return body
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .map((p) => p.trim())
     .filter((p) => p.length > 0);
 }
 

@@ -7,7 +7,7 @@
  *  - next-day stories on the same subject share only tail background paragraphs.
  * Sentences flagged as boilerplate (seen across many stories) are left out of every score.
  */
-import { analyse, type Analysis } from './fingerprint';
+import { analyse, lookupIndex, type Analysis } from './fingerprint';
 import type { Fingerprint, Verification } from './types';
 
 export interface VerifyOptions {
@@ -48,7 +48,19 @@ interface Side {
   total: number;
 }
 
+// One assignment verifies its article against many candidates with one boilerplate predicate;
+// the article's side is computed once for them all.
+const sideCache = new WeakMap<Fingerprint, { predicate: (key: string) => boolean; side: Side }>();
+
 function side(fp: Fingerprint, isBoilerplateKey: (key: string) => boolean): Side {
+  const cached = sideCache.get(fp);
+  if (cached && cached.predicate === isBoilerplateKey) return cached.side;
+  const computed = computeSide(fp, isBoilerplateKey);
+  sideCache.set(fp, { predicate: isBoilerplateKey, side: computed });
+  return computed;
+}
+
+function computeSide(fp: Fingerprint, isBoilerplateKey: (key: string) => boolean): Side {
   const an = analyse(fp);
   const active = an.sentenceTerms.map((t, i) => t.length > 0 && !an.sentenceKeys[i].some(isBoilerplateKey));
   let total = 0;
@@ -77,6 +89,7 @@ interface Alignment {
 }
 
 function align(short: Side, long: Side): Alignment {
+  const { postings } = lookupIndex(long.fp);
   const counts = new Int32Array(long.an.sentenceTerms.length);
   const touched: number[] = [];
   const partner: number[] = [];
@@ -86,7 +99,7 @@ function align(short: Side, long: Side): Alignment {
     similarity.push(0);
     if (!short.active[i] || terms.length === 0) return;
     for (const t of terms) {
-      const list = long.an.postings.get(t);
+      const list = postings.get(t);
       if (!list) continue;
       for (const j of list) if (counts[j]++ === 0) touched.push(j);
     }
@@ -114,10 +127,11 @@ function containment(short: Side, long: Side): number {
   let total = 0;
   let hit = 0;
   const { shingleAt, sentenceOfToken } = short.an;
+  const { shingleSentence } = lookupIndex(long.fp);
   for (let i = 0; i < shingleAt.length; i++) {
     if (!short.active[sentenceOfToken[i]]) continue;
     total++;
-    const s = long.an.shingleSentence.get(shingleAt[i]);
+    const s = shingleSentence.get(shingleAt[i]);
     if (s !== undefined && long.active[s]) hit++;
   }
   return total ? hit / total : 0;
@@ -138,6 +152,8 @@ function hoursApart(a: string | null, b: string | null): number {
   return Number.isFinite(d) ? Math.round(d / 36e5 * 10) / 10 : -1;
 }
 
+const NO_BOILERPLATE = (): boolean => false;
+
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOptions = {}): Verification {
@@ -146,7 +162,7 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
   if (a.bodyHash === b.bodyHash && a.wordCount > 0) {
     return { verdict: 'copy', scores: { containment: 1, coverage: 1, title: titleSim, hours: gap }, reason: 'identical normalised body' };
   }
-  const isBoilerplateKey = options.isBoilerplateKey ?? (() => false);
+  const isBoilerplateKey = options.isBoilerplateKey ?? NO_BOILERPLATE;
   let sa = side(a, isBoilerplateKey);
   let sb = side(b, isBoilerplateKey);
   // Scores are taken from the shorter text's point of view (outlets trim), which also keeps
