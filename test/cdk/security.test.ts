@@ -5,7 +5,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { PREFIX } from '../../lambdas/core/schema';
 import { resourcesOf, synthesize } from './synth';
 
-const { stack, template, nag } = synthesize();
+const { stack, template, nag } = synthesize({ nag: true });
 
 describe('cdk-nag AwsSolutions', () => {
   const annotations = Annotations.fromStack(stack);

@@ -29,6 +29,7 @@ export interface Synthesized {
   app: App;
   stack: NewsIngestStack;
   template: Template;
+  /** Present when synthesized with `nag: true`. */
   nag: RecordingNagLogger;
 }
 
@@ -36,12 +37,13 @@ export interface Synthesized {
 const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8')).context;
 
 /**
- * Synthesize the stack the way bin/news-ingest.ts does (cdk-nag aspect included).
- * Bundling runs esbuild and an npm install of jsdom, so only tests about the bundle
- * ask for it; the rest skip it (`aws:cdk:bundling-stacks: []`), which changes
- * nothing in the template but the asset hash.
+ * Synthesize the stack as bin/news-ingest.ts does. Two costly parts are opt-in:
+ * bundling (esbuild and an npm install of jsdom; skipped via
+ * `aws:cdk:bundling-stacks: []`, which changes nothing in the template but asset
+ * hashes) and the cdk-nag aspect (it loads a rule module per AWS service; it only
+ * adds findings, never template changes).
  */
-export function synthesize(opts: { stage?: string; bundle?: boolean } = {}): Synthesized {
+export function synthesize(opts: { stage?: string; bundle?: boolean; nag?: boolean } = {}): Synthesized {
   const app = new App({
     context: {
       ...CDK_JSON_CONTEXT,
@@ -51,7 +53,7 @@ export function synthesize(opts: { stage?: string; bundle?: boolean } = {}): Syn
   });
   const stack = new NewsIngestStack(app, 'NewsIngest');
   const nag = new RecordingNagLogger();
-  Aspects.of(app).add(new AwsSolutionsChecks({ reports: false, additionalLoggers: [nag] }));
+  if (opts.nag) Aspects.of(app).add(new AwsSolutionsChecks({ reports: false, additionalLoggers: [nag] }));
   const template = Template.fromStack(stack);
   return { app, stack, template, nag };
 }
