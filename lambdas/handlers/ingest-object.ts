@@ -4,7 +4,8 @@ import { formatFromKey } from '../core/ingest/source-format';
 import { STRUCTURE_THRESHOLDS } from '../core/rules';
 import { sameCleanOutput, type RulesConfig } from '../core/ingest/rules-config';
 import { templateCandidates, templateLineKey } from '../core/clean';
-import { assignStory, storyView, type FingerprintIndexPort } from '../core/dedupe';
+import type { FingerprintIndexPort } from '../core/dedupe';
+import { assignStoryFields, confirmStoryFields } from './story-sync';
 import type { ArticleRecord } from '../core/types';
 import type { ArticleStore } from '../adapters/article-store';
 import type { S3ObjectStore } from '../adapters/object-store';
@@ -51,30 +52,6 @@ async function cleanWithTemplates(bytes: Uint8Array, meta: SourceMeta, id: strin
   return cleaned;
 }
 
-/** Story fields from the dedupe index; refreshes other members when this article changed the story's canonical copy or merged stories. */
-async function dedupe(record: ArticleRecord, port: FingerprintIndexPort, articles: ArticleStore): Promise<void> {
-  const a = await assignStory(
-    { id: record.id, outlet: record.outlet, title: record.title, body: record.body, published: record.published, syndication: record.syndication },
-    port,
-  );
-  Object.assign(record, { storyId: a.storyId, role: a.role, canonicalId: a.canonicalId, match: a.match });
-  if (a.mergedStoryIds.length === 0 && !(a.match && a.canonicalId === record.id)) return;
-  const view = await storyView(a.storyId, port);
-  Object.assign(record, { storyId: view.storyId, canonicalId: view.canonicalId });
-  for (const m of view.members) {
-    if (m.articleId === record.id) {
-      record.role = m.role;
-      continue;
-    }
-    try {
-      await articles.setStory(m.articleId, { storyId: view.storyId, role: m.role, canonicalId: view.canonicalId });
-    } catch (err) {
-      // A member still being written by a racing invocation has no record yet; it writes its own.
-      if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
-    }
-  }
-}
-
 /** One uploaded object → one stored record. Throws only for infrastructure errors (retried by SQS). */
 export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<{ outcome: IngestOutcome; id?: string }> {
   const head = await deps.objects.head(ref.bucket, ref.key, ref.versionId);
@@ -115,10 +92,11 @@ export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<
     // Only metadata or the audit trail changed: the story membership stands.
     Object.assign(record, { storyId: existing.storyId, role: existing.role, canonicalId: existing.canonicalId, match: existing.match });
   } else if (record.status === 'clean' && deps.dedupe) {
-    await dedupe(record, deps.dedupe, deps.articles);
+    await assignStoryFields(record, deps.dedupe, deps.articles);
   }
   const written = await deps.articles.put(record, existing ? 'replace' : 'create');
   if (written === 'exists') return { outcome: 'duplicate', id };
+  if (record.status === 'clean' && deps.dedupe) await confirmStoryFields(record, deps.dedupe, deps.articles);
   deps.log.info('article stored', { id, key: ref.key, outlet: record.outlet, status: record.status, reason: record.reason, words: record.wordCount, storyId: record.storyId, role: record.role });
   return { outcome: record.status, id };
 }

@@ -17,6 +17,16 @@ function rng(seed: number): () => number {
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
+const SYLLABLES = ['ka', 'lo', 'mer', 'tin', 'sa', 'bro', 'vel', 'dun', 'quo', 'ris', 'pha', 'gle', 'tor', 'nim', 'shu', 'wex'];
+
+/** Pseudo-words: each article gets vocabulary of its own, so different articles never look like copies. */
+function word(r: () => number): string {
+  const n = 2 + Math.floor(r() * 2);
+  let w = '';
+  for (let i = 0; i < n; i++) w += pick(r, SYLLABLES);
+  return w;
+}
+
 export interface GeneratedArticle {
   title: string;
   paragraphs: string[];
@@ -29,9 +39,10 @@ export function generateArticle(n: number): GeneratedArticle {
   const place = PLACES[n % PLACES.length];
   const title = `${pick(r, SUBJECTS)} in ${place} ${pick(r, VERBS)} ${pick(r, OBJECTS)} (report ${n})`;
   const paragraphs = Array.from({ length: 5 + (n % 4) }, (_, i) => {
-    const sentences = Array.from({ length: 3 }, (_, j) => {
+    const sentences = Array.from({ length: 3 }, () => {
       const num = Math.floor(r() * 9000) + 1000;
-      return `${pick(r, SUBJECTS)} in ${place} ${pick(r, VERBS)} ${pick(r, OBJECTS)} on day ${i + 1}, citing figure ${num} and note ${n}-${i}-${j}.`;
+      const words = Array.from({ length: 6 }, () => word(r)).join(' ');
+      return `${pick(r, SUBJECTS)} in ${place} ${pick(r, VERBS)} the ${word(r)} ${pick(r, OBJECTS)} after ${words}, citing ${num} ${word(r)} ${word(r)}.`;
     });
     return sentences.join(' ');
   });

@@ -1,0 +1,54 @@
+import { assignStory, resolveStory, storyView, type FingerprintIndexPort } from '../core/dedupe';
+import { bestRanked } from '../core/dedupe/canonical';
+import type { ArticleRecord } from '../core/types';
+import type { ArticleStore } from '../adapters/article-store';
+
+/**
+ * Keeps the story fields on article records (storyId, role, canonicalId) in line with the
+ * dedupe index, which is the source of truth for story membership.
+ */
+
+/** Rewrites every member's story fields from the live story; returns the view. */
+async function syncMembers(storyId: string, port: FingerprintIndexPort, articles: ArticleStore, self: ArticleRecord | null) {
+  const view = await storyView(storyId, port);
+  for (const m of view.members) {
+    const fields = { storyId: view.storyId, role: m.role, canonicalId: view.canonicalId };
+    if (self && m.articleId === self.id) {
+      Object.assign(self, fields);
+      continue;
+    }
+    try {
+      await articles.setStory(m.articleId, fields);
+    } catch (err) {
+      // A member still being written by a racing invocation has no record yet; it confirms its own after writing.
+      if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+    }
+  }
+  return view;
+}
+
+/** Before the record is written: assign its story, and update other members when it changed the canonical copy or merged stories. */
+export async function assignStoryFields(record: ArticleRecord, port: FingerprintIndexPort, articles: ArticleStore): Promise<void> {
+  const a = await assignStory(
+    { id: record.id, outlet: record.outlet, title: record.title, body: record.body, published: record.published, syndication: record.syndication },
+    port,
+  );
+  Object.assign(record, { storyId: a.storyId, role: a.role, canonicalId: a.canonicalId, match: a.match });
+  if (a.mergedStoryIds.length > 0 || (a.match && a.canonicalId === record.id)) await syncMembers(a.storyId, port, articles, record);
+}
+
+/**
+ * After the record is written: a racing member may have become canonical while this record
+ * did not exist yet (its update of this record then failed). One story read tells; the rare
+ * mismatch is repaired from the live story.
+ */
+export async function confirmStoryFields(record: ArticleRecord, port: FingerprintIndexPort, articles: ArticleStore): Promise<void> {
+  const story = await resolveStory(record.storyId, port);
+  const canonical = Object.keys(story.members).length ? bestRanked(story.members) : record.canonicalId;
+  if (story.storyId === record.storyId && canonical === record.canonicalId) return;
+  const before = { storyId: record.storyId, role: record.role, canonicalId: record.canonicalId };
+  await syncMembers(story.storyId, port, articles, record);
+  if (before.storyId !== record.storyId || before.role !== record.role || before.canonicalId !== record.canonicalId) {
+    await articles.setStory(record.id, { storyId: record.storyId, role: record.role, canonicalId: record.canonicalId });
+  }
+}
