@@ -38,7 +38,7 @@ export function generateArticle(n: number): GeneratedArticle {
   const r = rng(n * 7919 + 17);
   const place = PLACES[n % PLACES.length];
   const title = `${pick(r, SUBJECTS)} in ${place} ${pick(r, VERBS)} ${pick(r, OBJECTS)} (report ${n})`;
-  const paragraphs = Array.from({ length: 5 + (n % 4) }, (_, i) => {
+  const paragraphs = Array.from({ length: 5 + (n % 4) }, () => {
     const sentences = Array.from({ length: 3 }, () => {
       const num = Math.floor(r() * 9000) + 1000;
       const words = Array.from({ length: 6 }, () => word(r)).join(' ');
