@@ -250,7 +250,9 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
 
   // Readability already chose the article container, so in HTML the whole container is the
   // run (rules and structure still apply); text dumps need the story run found.
-  const run = isHtml ? htmlRun(states) : bestRun(proseProfile(states), T.maxGapBlocks, (i) => isSectionMarker(states[i]));
+  const run = isHtml
+    ? htmlRun(states)
+    : bestRun(proseProfile(states), T.maxGapBlocks, (i) => isSectionMarker(states[i]), (i) => states[i].match?.category === 'comments');
   let title: string | null = null;
   let standfirst: string | null = null;
   if (run) {

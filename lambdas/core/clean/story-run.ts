@@ -44,12 +44,24 @@ export function findRuns(prose: readonly number[], maxGap: number = T.maxGapBloc
  * separated only by a moderate gap (a data table, an embedded player) with no section
  * marker in it: stories split by an inline widget stay whole, teaser lists stay out.
  */
-export function bestRun(prose: readonly number[], maxGap?: number, isBoundary: (i: number) => boolean = () => false): Run | null {
+export function bestRun(
+  prose: readonly number[],
+  maxGap?: number,
+  isBoundary: (i: number) => boolean = () => false,
+  isCommentsMarker: (i: number) => boolean = () => false,
+): Run | null {
   const runs = findRuns(prose, maxGap);
   if (runs.length === 0) return null;
+  // A run that starts after a comments header which itself follows other prose is the
+  // reader thread: its sentences are real prose, but never the story.
+  const firstMarkerAfterProse = (() => {
+    for (let i = runs[0].end + 1; i < prose.length; i++) if (isCommentsMarker(i)) return i;
+    return Infinity;
+  })();
+  const score = (run: Run) => runScore(run) * (run.start > firstMarkerAfterProse ? T.commentThreadWeight : 1);
   let bi = 0;
   runs.forEach((run, i) => {
-    if (runScore(run) > runScore(runs[bi])) bi = i;
+    if (score(run) > score(runs[bi])) bi = i;
   });
   const best = { ...runs[bi] };
   const mergeable = (a: Run, b: Run) => {

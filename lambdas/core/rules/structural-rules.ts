@@ -53,6 +53,8 @@ export const STRUCTURE_THRESHOLDS = {
   headingStackMin: 4,
   /** Words an all-capitals, unpunctuated line needs to be a promoted headline. */
   capsPromoMinWords: 5,
+  /** Score weight of a run that starts after a comments header (the reader thread). */
+  commentThreadWeight: 0.2,
   /** Title search window: blocks before the story run. */
   titleWindowBlocks: 15,
   /** Repeated blocks shorter than this (words) are chrome wherever they stand. */
