@@ -11,7 +11,7 @@ import { ageKey, bestRanked, canonicalRank } from './canonical';
 import { boilerplateKeys, MAX_VERIFIED, rankCandidates } from './candidates';
 import { buildFingerprint, indexKeys } from './fingerprint';
 import type { FingerprintIndexPort, StoredArticle, StoryState } from './port';
-import type { Assignment, DedupeDoc, Fingerprint, Verification } from './types';
+import type { Assignment, DedupeDoc, Fingerprint, Verdict, Verification } from './types';
 import { verifyPair } from './verify';
 import { isWireOutlet } from './wire';
 
@@ -70,13 +70,14 @@ export async function assignStory(doc: DedupeDoc, port: FingerprintIndexPort): P
   const match: DedupeMatch | null = best
     ? { articleId: best.candidate.fingerprint.articleId, verdict: asMatchVerdict(best.result), scores: best.result.scores, reason: best.result.reason }
     : null;
+  const verdicts = new Map(verified.map((v) => [v.candidate.fingerprint.articleId, v.result.verdict]));
   const references = candidates
     .filter((c) => c.fingerprint.articleId in final.members)
     .map((c) => c.fingerprint)
     .sort((x, y) => (final.members[x.articleId] < final.members[y.articleId] ? -1 : 1));
   const assignment: Assignment = {
     storyId: final.storyId,
-    role: roleOf(fp, canonicalId, references, match),
+    role: roleOf(fp, canonicalId, references, match, (ref) => verdicts.get(ref.articleId) ?? verifyPair(fp, ref, { isBoilerplateKey }).verdict),
     canonicalId,
     match,
     mergedStoryIds: merged,
@@ -103,11 +104,17 @@ export const ROLE_REFERENCES = 8;
  * any other member is a copy or rewrite of the best-ranked member it verifies against
  * (`references`, canonical first), else of its own best match at assignment time.
  */
-export function roleOf(fp: Fingerprint, canonicalId: string, references: readonly Fingerprint[], match: DedupeMatch | null): StoryRole {
+export function roleOf(
+  fp: Fingerprint,
+  canonicalId: string,
+  references: readonly Fingerprint[],
+  match: DedupeMatch | null,
+  verdictOf: (ref: Fingerprint) => Verdict = (ref) => verifyPair(fp, ref).verdict,
+): StoryRole {
   if (fp.articleId === canonicalId || isWireOutlet(fp.outlet)) return 'original';
   for (const ref of references.slice(0, ROLE_REFERENCES)) {
     if (ref.articleId === fp.articleId) continue;
-    const v = verifyPair(fp, ref).verdict;
+    const v = verdictOf(ref);
     if (v !== 'different') return v;
   }
   return match ? match.verdict : 'copy';

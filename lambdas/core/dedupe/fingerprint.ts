@@ -97,7 +97,7 @@ export function analyse(fp: Fingerprint): Analysis {
   for (const end of fp.sentenceEnds) {
     words.length = 0;
     for (let i = start; i < end; i++) if (isContentHash(fp.tokens[i])) words.push(fp.tokens[i]);
-    const terms = Uint32Array.from(new Set(words));
+    const terms = distinct(words);
     sentenceTerms.push(terms);
     contentOffsets.push(offset);
     // Only the top sentences are keyed in the index, so only their keys can ever be boilerplate.
@@ -112,6 +112,14 @@ export function analyse(fp: Fingerprint): Analysis {
   const result = { sentenceTerms, contentOffsets, contentTotal: offset, sentenceKeys, shingleAt: shingleHashes(fp.tokens), sentenceOfToken };
   analyses.set(fp, result);
   return result;
+}
+
+/** Distinct values, sorted (typed-array sort is numeric and allocation-light). */
+function distinct(values: readonly number[]): Uint32Array {
+  const sorted = Uint32Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i];
+  return sorted.subarray(0, n);
 }
 
 /** Built on first use: most articles never play the longer part. */

@@ -46,6 +46,8 @@ interface Side {
   an: Analysis;
   active: boolean[];
   total: number;
+  /** Per sentence: content-word position among active sentences, as a share of the whole. */
+  position: number[];
 }
 
 // One assignment verifies its article against many candidates with one boilerplate predicate;
@@ -67,18 +69,13 @@ function computeSide(fp: Fingerprint, isBoilerplateKey: (key: string) => boolean
   an.sentenceTerms.forEach((t, i) => {
     if (active[i]) total += t.length;
   });
-  return { fp, an, active, total };
-}
-
-/** Content-word position of sentence i among active sentences, as a share of the whole. */
-function positions(s: Side): number[] {
-  const out: number[] = [];
+  const position: number[] = [];
   let seen = 0;
-  s.an.sentenceTerms.forEach((t, i) => {
-    out.push(s.total ? seen / s.total : 0);
-    if (s.active[i]) seen += t.length;
+  an.sentenceTerms.forEach((t, i) => {
+    position.push(total ? seen / total : 0);
+    if (active[i]) seen += t.length;
   });
-  return out;
+  return { fp, an, active, total, position };
 }
 
 interface Alignment {
@@ -173,8 +170,8 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
   if (short.total === 0) return { verdict: 'different', scores: { title: titleSim, hours: gap }, reason: 'no content outside boilerplate' };
 
   const { partner, similarity } = align(short, long);
-  const posShort = positions(short);
-  const posLong = positions(long);
+  const posShort = short.position;
+  const posLong = long.position;
   let coveredWords = 0;
   let aligned = 0;
   let topAligned = 0;
