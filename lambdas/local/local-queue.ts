@@ -73,6 +73,13 @@ export class LocalQueue {
     return messageId;
   }
 
+  /** Drop every waiting message, as SQS's PurgeQueue does; returns how many there were. */
+  purge(): number {
+    const n = this.messages.size;
+    this.messages.clear();
+    return n;
+  }
+
   get depth(): number {
     return this.messages.size;
   }
@@ -109,8 +116,9 @@ export class LocalQueue {
       for (const m of batch) {
         if (!failed.has(m.messageId)) {
           this.messages.delete(m.messageId);
-        } else if (m.receiveCount >= this.opts.maxReceiveCount) {
-          // As SQS does with a redrive policy: after maxReceiveCount receives, move it aside.
+        } else if (m.receiveCount >= this.opts.maxReceiveCount && this.messages.get(m.messageId) === m) {
+          // As SQS does with a redrive policy: after maxReceiveCount receives, move it aside — once,
+          // even when its visibility timeout ran out mid-handling and a second receive failed it too.
           this.messages.delete(m.messageId);
           this.opts.deadLetters.add({ ...m, lastError: failed.get(m.messageId) });
         }

@@ -9,19 +9,33 @@ export interface CommandCall {
   service: 's3' | 'dynamo';
   command: string;
   key?: string;
+  table?: string;
+  /** Name of the error the command ended with, after the SDK's retries. */
+  error?: string;
 }
 
 type Next<A, R> = (args: A) => Promise<R>;
 
-/** Records every SDK command the clients send (once per command, before retries). */
+/** Records every SDK command the clients send (once per command, before retries) and how it ended. */
 export function countCommands(calls: CommandCall[]): (clients: AwsClients) => AwsClients {
   const counter =
     (service: CommandCall['service']) =>
     <A extends { input: object }, R>(next: Next<A, R>, context: { commandName?: string }): Next<A, R> =>
     async (args) => {
-      const key = (args.input as { Key?: unknown }).Key;
-      calls.push({ service, command: String(context.commandName), key: typeof key === 'string' ? key : undefined });
-      return next(args);
+      const input = args.input as { Key?: unknown; TableName?: unknown };
+      const call: CommandCall = {
+        service,
+        command: String(context.commandName),
+        key: typeof input.Key === 'string' ? input.Key : undefined,
+        table: typeof input.TableName === 'string' ? input.TableName : undefined,
+      };
+      calls.push(call);
+      try {
+        return await next(args);
+      } catch (err) {
+        call.error = (err as { name?: string }).name ?? 'Error';
+        throw err;
+      }
     };
   return (clients) => {
     clients.s3.middlewareStack.add(counter('s3'), { step: 'initialize', name: 'reliabilityCountS3' });
@@ -102,4 +116,43 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
     [a[i], a[j]] = [a[j], a[i]];
   }
   return a;
+}
+
+const WORDS = (
+  'council harbour ferry library budget school hospital river bridge market festival museum station railway airport ' +
+  'farmers teachers nurses drivers workers residents students owners tenants voters officials engineers scientists ' +
+  'announced approved rejected delayed opened closed funded reviewed doubled halved extended postponed questioned ' +
+  'tuesday wednesday morning evening spring summer winter autumn january march october december weekend decade ' +
+  'plan report survey vote strike storm flood fire shortage increase decision proposal contract inquiry election ' +
+  'northern southern coastal rural central historic regional national local public private annual temporary ' +
+  'water energy housing transport health education tourism fishing farming shipping planning policing heritage'
+).split(' ');
+const PLACES = ['Galway', 'Cork', 'Leeds', 'Bristol', 'Dundee', 'Aarhus', 'Bergen', 'Lyon', 'Porto', 'Gdansk', 'Utrecht', 'Tartu'];
+
+export interface SyntheticArticle {
+  key: string;
+  outlet: string;
+  title: string;
+  paragraphs: string[];
+  body: string;
+}
+
+/** Distinct, plausible articles: seeded word salad in sentence shape, no two alike. */
+export function syntheticArticles(n: number, seed: number, outlets = ['north-star', 'the-ledger', 'coast-times', 'metro-wire', 'valley-post']): SyntheticArticle[] {
+  const random = rng(seed);
+  const pick = <T>(a: readonly T[]) => a[Math.floor(random() * a.length)];
+  const sentence = (i: number) => {
+    const words = Array.from({ length: 14 + Math.floor(random() * 10) }, () => pick(WORDS));
+    return `In ${pick(PLACES)} the ${words.slice(0, 3).join(' ')} ${words.slice(3).join(' ')} (item ${i}).`;
+  };
+  return Array.from({ length: n }, (_, i) => {
+    const outlet = outlets[i % outlets.length];
+    const title = `${pick(PLACES)} ${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)} story ${i}`;
+    const paragraphs = Array.from({ length: 4 }, (_, p) => `${sentence(i * 10 + p)} ${sentence(i * 10 + p + 5)}`);
+    const asHtml = i % 3 === 0;
+    const body = asHtml
+      ? `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body><nav><a href="/">Home</a></nav><article><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`
+      : `${title}\n\n${paragraphs.join('\n\n')}\n`;
+    return { key: `raw/${outlet}/2024/story-${String(i).padStart(4, '0')}.${asHtml ? 'html' : 'txt'}`, outlet, title, paragraphs, body };
+  });
 }
