@@ -6,7 +6,7 @@ import { INGEST_FUNCTION_DEFAULTS } from '../../lib/constructs/ingest-function';
 import { INGEST_QUEUE_DEFAULTS } from '../../lib/constructs/ingest-queue';
 import { OUTPUTS } from '../../lib/news-ingest-stack';
 import { stageConfig } from '../../lib/stage';
-import { resourcesOf, synthesize } from './synth';
+import { resourcesOf, synthesize, type CfnJson } from './synth';
 
 const { template } = synthesize();
 
@@ -107,11 +107,11 @@ describe('tables follow the schema module', () => {
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       SSESpecification: { SSEEnabled: true },
     });
-    const gsis = (table!.GlobalSecondaryIndexes ?? []).map((g: any) => ({ indexName: g.IndexName, keys: g.KeySchema, projection: g.Projection }));
+    const gsis = (table!.GlobalSecondaryIndexes ?? []).map((g: CfnJson) => ({ indexName: g.IndexName, keys: g.KeySchema, projection: g.Projection }));
     expect(gsis).toEqual(
       schema.globalSecondaryIndexes.map((g) => ({ indexName: g.indexName, keys: keySchema(g.partitionKey, g.sortKey), projection: { ProjectionType: 'ALL' } })),
     );
-    const typeOf = new Map(table!.AttributeDefinitions.map((a: any) => [a.AttributeName, a.AttributeType]));
+    const typeOf = new Map(table!.AttributeDefinitions.map((a: CfnJson) => [a.AttributeName, a.AttributeType]));
     for (const k of [schema.partitionKey, schema.sortKey, ...schema.globalSecondaryIndexes.flatMap((g) => [g.partitionKey, g.sortKey])]) {
       if (k) expect(typeOf.get(k.name)).toBe(k.type);
     }

@@ -3,13 +3,13 @@ import { PREFIX } from '../../lambdas/core/schema';
 import { parseS3Message } from '../../lambdas/core/ingest/s3-event';
 import { ENQUEUE_ENTRIES_JSONATA, REPROCESS_DEFAULTS } from '../../lib/constructs/reprocess-state-machine';
 import { OUTPUTS } from '../../lib/news-ingest-stack';
-import { resourcesOf, synthesize } from './synth';
+import { resourcesOf, synthesize, type CfnJson } from './synth';
 
 const { template } = synthesize();
 const [[stateMachineId, stateMachine]] = resourcesOf(template, 'AWS::StepFunctions::StateMachine');
 
 /** The ASL document, with CloudFormation references rendered as `${LogicalId}` placeholders. */
-function definition(): any {
+function definition(): CfnJson {
   const parts: unknown[] = stateMachine.Properties.DefinitionString['Fn::Join'][1];
   const text = parts.map((p) => (typeof p === 'string' ? p : `\${${(p as { Ref: string }).Ref}}`)).join('');
   return JSON.parse(text);
@@ -56,7 +56,7 @@ describe('reprocess state machine', () => {
     const statements = resourcesOf(template, 'AWS::IAM::Policy')
       .filter(([, p]) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref.startsWith('ReprocessStateMachineRole')))
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
-    const s3 = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
+    const s3 = statements.filter((s: CfnJson) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
     expect(s3).toEqual([
       {
         Action: 's3:ListBucket',
@@ -65,7 +65,7 @@ describe('reprocess state machine', () => {
         Resource: { 'Fn::GetAtt': [expect.stringMatching(/^RawBucket/), 'Arn'] },
       },
     ]);
-    const sqs = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('sqs:')));
+    const sqs = statements.filter((s: CfnJson) => [s.Action].flat().some((a: string) => a.startsWith('sqs:')));
     expect(sqs).toEqual([{ Action: 'sqs:SendMessage', Effect: 'Allow', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^IngestQueue/), 'Arn'] } }]);
   });
 

@@ -3,7 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { PREFIX } from '../../lambdas/core/schema';
-import { resourcesOf, synthesize } from './synth';
+import { resourcesOf, synthesize, type CfnJson } from './synth';
 
 const { stack, template, nag } = synthesize({ nag: true });
 
@@ -31,7 +31,7 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   const suppressions: { id: string; reason: string; applies_to?: string[] }[] = Object.values(
-    template.toJSON().Resources as Record<string, any>,
+    template.toJSON().Resources as Record<string, CfnJson>,
   ).flatMap((r) => r.Metadata?.cdk_nag?.rules_to_suppress ?? []);
 
   test('every suppression gives a specific reason, and IAM ones name what they accept', () => {
@@ -81,7 +81,7 @@ describe('IAM least privilege', () => {
   test('ingest function writes only under bodies/ and reads raw/ and bodies/', () => {
     const ingest = grantsOf('IngestFunction');
     const objectArns = (action: string) =>
-      ingest.filter((s) => s.Action.includes(action)).flatMap((s) => resources(s).map((r: any) => r['Fn::Join']?.[1]?.[1]));
+      ingest.filter((s) => s.Action.includes(action)).flatMap((s) => resources(s).map((r: CfnJson) => r['Fn::Join']?.[1]?.[1]));
     expect(objectArns('s3:PutObject')).toEqual([`/${PREFIX.bodies}*`]);
     expect(objectArns('s3:GetObject').sort()).toEqual([`/${PREFIX.bodies}*`, `/${PREFIX.raw}*`]);
     expect(ingest.flatMap((s) => s.Action).filter((a) => a.startsWith('s3:')).sort()).toEqual([

@@ -58,8 +58,15 @@ export function synthesize(opts: { stage?: string; bundle?: boolean; nag?: boole
   return { app, stack, template, nag };
 }
 
+/**
+ * Synthesized CloudFormation JSON. Deliberately untyped: the tests' assertions are
+ * what pins its shape down.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CfnJson = any;
+
 /** Resources of one type, as [logicalId, resource] pairs. */
-export type TemplateResource = { Properties: Record<string, any>; [k: string]: any };
+export type TemplateResource = { Properties: Record<string, CfnJson>; [k: string]: CfnJson };
 export function resourcesOf(template: Template, type: string): [string, TemplateResource][] {
   return Object.entries(template.findResources(type)) as [string, TemplateResource][];
 }
