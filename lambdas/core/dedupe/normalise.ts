@@ -21,7 +21,7 @@ export function canonicalise(text: string): string {
 }
 
 export function normaliseText(text: string): string {
-  return canonicalise(text).toLowerCase().trim();
+  return canonicalise(text).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 const ALNUM_OTHER = /[\p{L}\p{N}]/u;

@@ -8,7 +8,7 @@ const ABBREVIATIONS = new Set(
   'mr mrs ms dr st sr jr gen gov sen rep lt col capt sgt prof inc ltd co corp no vs jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
 );
 
-const BOUNDARY = /[.!?]["'\u201D\u2019)\]]*\s+(?=["'\u201C\u2018(\[]?[\p{Lu}\p{N}])/gu;
+const BOUNDARY = /[.!?]["'\u201D\u2019)\]]*\s+(?=["'\u201C\u2018([]?[\p{Lu}\p{N}])/gu;
 
 export function splitParagraphs(body: string): string[] {
   return body
