@@ -125,7 +125,7 @@ function removeLeadingShort(states: BlockState[], start: number, end: number): v
  */
 function removeMarkedLists(states: BlockState[]): void {
   for (const [i, s] of states.entries()) {
-    if (s.verdict !== 'remove' || s.rule !== 'related.heading') continue;
+    if (s.verdict !== 'remove' || (s.rule !== 'related.heading' && s.rule !== 'related.heading-intl')) continue;
     for (let j = i + 1; j < states.length && j <= i + T.markedListMaxBlocks; j++) {
       const b = states[j];
       if (b.verdict === 'remove') continue;

@@ -12,6 +12,7 @@ export const NEWSLETTER_PROMPT: RuleTable = {
     { id: 'newsletter.sign-up', pattern: /\b(sign up|signup|subscribe|register|opt in)\b.{0,80}\b(newsletters?|e-?mails?|inbox|alerts|briefing|digest)\b/i, maxChars: 260 },
     { id: 'newsletter.get-delivered', pattern: /\b(newsletters?|headlines|stories|news)\b.{0,60}\b(delivered|straight|direct(ly)?)\b.{0,30}\b(to )?your (inbox|e-?mail|phone)/i, maxChars: 260 },
     { id: 'newsletter.we-send', pattern: /\bwe('ll| will)? (send|email|e-mail) (you )?(a |an )?(email|e-mail|newsletter|digest)\b/i, maxChars: 200 },
+    { id: 'newsletter.join', pattern: /\bjoin (the|our) .{0,40}\b(newsletter|mailing list)\b/i, maxChars: 160 },
     { id: 'newsletter.want-more', pattern: /^(want|like) (more|to read more)\b.{0,40}\?$/i, maxChars: 60 },
     { id: 'newsletter.issues-offer', pattern: /\b\d{1,3} issues for\b|\breceba (em|no) seu e-?mail\b/i, maxChars: 260 },
     { id: 'newsletter.your-inbox', pattern: /\b(your inbox|delivered (to you )?(every|each) (morning|day|week|weekday)|delivered weekday mornings|meet your inbox)\b/i, maxChars: 220 },
@@ -28,6 +29,8 @@ export const BYLINE_DATELINE: RuleTable = {
   category: 'byline',
   rules: [
     { id: 'byline.by-name', pattern: /^(By|BY|by|Written by|Words by|Story by|Reporting by|Por|Di|Von|Par) (\p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} and \p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20} and \p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20}, .{2,60})$/u, maxChars: 120, extract: 'byline', where: 'edge' },
+    { id: 'byline.by-name-dated', pattern: /^(By|BY) \p{Lu}.{2,80} on \p{L}{3,9},? \p{L}{3,9} \d{1,2}(st|nd|rd|th)?, \d{4}.{0,30}$/u, maxChars: 160, extract: 'published', where: 'edge' },
+    { id: 'byline.by-label', pattern: /^(by|por|von|di|par)$/i, maxChars: 4, where: 'edge' },
     { id: 'byline.date-then-name', pattern: /^\d{1,2} \p{L}{3,9}\.? \d{4} ?[-–—|,] ?\d{1,2}[:.]\d{2}( am| pm| AM| PM)? (\p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20})$/u, maxChars: 100, extract: 'byline', where: 'edge' },
     { id: 'byline.published-label', pattern: /^(published|posted|updated|last updated|first published|publicado|pubblicato|veröffentlicht)\b:? ?(on |at )?.{0,20}\d.{0,60}$/i, maxChars: 110, extract: 'published', where: 'edge' },
     { id: 'byline.date-line', pattern: /^\p{L}{0,9},? ?(\p{L}{3,9}\.? \d{1,2}(st|nd|rd|th)?,? \d{4}|\d{1,2}(st|nd|rd|th)? \p{L}{3,9}\.?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\.?$/iu, maxChars: 40, extract: 'published', where: 'edge' },
@@ -67,11 +70,15 @@ export const AGENCY_BOILERPLATE: RuleTable = {
     { id: 'agency.sharing-penalty', pattern: /\byou could face fines or imprisonment for sharing\b/i, maxChars: 500 },
     { id: 'agency.click-more', pattern: /^to (find out|learn) more,? click here\.?$/i, maxChars: 40 },
     { id: 'agency.about-author', pattern: /^(about the (author|writer)|more (stories|articles) (by|from) this (author|writer)|author profile|view all posts by\b.{0,60})$/i, maxChars: 100 },
+    { id: 'agency.about-name', pattern: /^(about|sobre|über|à propos de|a proposito di|acerca de|o autorze) (the author|o autor|l'auteur|\p{Lu}[\p{L}'’.-]{1,20} \p{Lu}[\p{L}'’.-]{1,20})$/iu, maxChars: 60 },
+    { id: 'agency.biography-label', pattern: /^(biography|bio|author|autor|auteur|autore)$/i, maxChars: 12, where: 'edge' },
     { id: 'agency.author-bio', pattern: /^\p{Lu}[\p{L}'’. -]{1,40} is an? (staff |senior |freelance |contributing )?(writer|reporter|editor|journalist|correspondent|columnist|producer|curator)\b.{0,260}$/u, maxChars: 320, where: 'edge' },
     { id: 'agency.tip-line', pattern: /^(have|got) a (news )?tip\??|\b(may|can) be reached (at|by)\b|^(send|email) (us )?(your )?(news )?tips?\b/i, maxChars: 260 },
     { id: 'agency.follow-author', pattern: /\bfollow (him|her|them|me) on (twitter|facebook|instagram)\b/i, maxChars: 300, where: 'edge' },
     { id: 'agency.contact-author', pattern: /^(contact|email|reach) (the )?(author|reporter|writer|us)\b.{0,80}$/i, maxChars: 120 },
-    { id: 'agency.all-rights', pattern: /\ball rights reserved\b/i, maxChars: 200 },
+    { id: 'agency.all-rights', pattern: /\ball rights reserved\b/i, maxChars: 400 },
+    { id: 'agency.site-disclaimer', pattern: /^the (information|content|material) (provided|contained|published) (on|in) this (web)?site\b|\bhave not been evaluated by the food and drug administration\b/i, maxChars: 600 },
+    { id: 'agency.trademarks', pattern: /\b(registered trademarks? of|trademarks? of .{2,60} registered in)\b/i, maxChars: 400 },
     { id: 'agency.copyright-line', pattern: /^(copyright|©|\(c\))\s*[@ⓒ©]?\s*(\d{4}|\p{L})/iu, maxChars: 200 },
   ],
 };
@@ -91,7 +98,8 @@ export const CAPTION_CREDIT: RuleTable = {
 export const RELATED_LIST: RuleTable = {
   category: 'related-list',
   rules: [
-    { id: 'related.heading', pattern: /^(related( articles| stories| content| coverage| news| posts| links| reading)?|more (stories|news|articles|from|on|in|like this)\b.{0,40}|more|more (great |top |popular )?[\p{L}\d ]{0,24}(stories|news|articles|videos|coverage|reads)|most (read|popular|watched|viewed|shared|commented)( stories| articles| now| today)?|top stories|trending( now| stories)?|you (may|might) (also )?like|recommended( for you| stories| articles| reading)?|read (more|next|also)|see also|also read|editors'? picks?|popular (stories|now|on)\b.{0,30}|what to read next|latest (news|stories|headlines|videos)|in other news|don'?t miss|more coverage|further reading|up next|next up|around the web|promoted stories|sponsored (stories|content|links)|from the web|leia (também|mais)|leggi anche|lesen sie auch)\s*[:.…]*$/iu, maxChars: 60 },
+    { id: 'related.heading', pattern: /^(related( articles| stories| content| coverage| news| posts| links| reading)?|more (stories|news|articles|from|on|in|like this)\b.{0,40}|more|more (great |top |popular )?[\p{L}\d ]{0,24}(stories|news|articles|videos|coverage|reads)|most (read|popular|watched|viewed|shared|commented)( stories| articles| now| today)?|top stories|trending( now| stories| news| topics)?|you (may|might) (also )?like|recommended( for you| stories| articles| reading)?|read (more|next|also)|see also|also read|editors'? picks?|popular (stories|now|on)\b.{0,30}|what to read next|latest (news|stories|headlines|videos)|in other news|don'?t miss|more coverage|further reading|up next|next up|around the web|promoted stories|sponsored (stories|content|links)|from the web|leia (também|mais)|leggi anche|lesen sie auch)\s*[:.…]*$/iu, maxChars: 60 },
+    { id: 'related.heading-intl', pattern: /^(самые популярные( статьи| новости| диеты)?|читайте также|похожие (статьи|новости)|популярное|más le[ií]d[oa]s|noticias relacionadas|art[ií]culos relacionados|mais lid[ao]s|veja também|not[ií]cias relacionadas|mat[ée]rias relacionadas|articoli correlati|pi[uù] lett[ie]|ti potrebbe interessare|mehr zum thema|meistgelesen|das könnte sie auch interessieren|à lire aussi|les plus lus|articles similaires|sur le même sujet)\s*[:.…]*$/iu, maxChars: 60 },
     { id: 'related.inline-prefix', pattern: /^(related|read more|read also|also read|see also|more|recommended|must read|leia também|leia mais|leggi anche|lesen sie auch|читайте также)\s*[:|»›>-]\s*\S.{0,200}$/iu, maxChars: 240 },
     { id: 'related.bracketed', pattern: /^\[(related|read more|see also|also read|more)\s*:.{2,200}\]$/i, maxChars: 240 },
     { id: 'related.also-on', pattern: /^also on \S{2,40}\.\w{2,4}\b/i, maxChars: 240 },
@@ -127,9 +135,10 @@ export const SHARE_BAR: RuleTable = {
     { id: 'share.label', pattern: /^(share( this| on| via)?( article| story| page)?|share this:?|tweet|pin( it)?|email|e-mail|print|copy link|copy|whatsapp|facebook|twitter|linkedin|reddit|pinterest|messenger|telegram|flipboard|google news|comments?|save|send|like|follow( us)?|partilhar|compartilhar|condividi|teilen)\s*:?$/i, maxChars: 30 },
     { id: 'share.count', pattern: /^\d{1,6}\s*(shares?|likes?|views?)$/i, maxChars: 24 },
     { id: 'share.follow-us', pattern: /^(follow|like|find|connect with) us (on|at)\b.{0,60}$|^connect with us$/i, maxChars: 80 },
+    { id: 'share.buttons', pattern: /\b(sharing|share|social) (buttons|tools|icons)\b/i, maxChars: 40 },
     { id: 'share.like-this', pattern: /^(like|enjoy(ed)?|love[sd]?) this (story|article|post)\?/i, maxChars: 80 },
-    { id: 'share.follow-outlet', pattern: /^follow [\p{L}\d ]{2,30} on (twitter|facebook|instagram|youtube|linkedin)\b.{0,80}$/iu, maxChars: 120 },
-    { id: 'share.list', pattern: /^(facebook|twitter|linkedin|email|whatsapp|reddit|pinterest|print|messenger|share)( facebook| twitter| linkedin| email| whatsapp| reddit| pinterest| print| messenger| share|,| \||\|| •| ·){1,16}$/i, maxChars: 120 },
+    { id: 'share.follow-outlet', pattern: /^follow [\p{L}\d ]{2,50} on (twitter|facebook|instagram|youtube|linkedin)\b.{0,80}$/iu, maxChars: 120 },
+    { id: 'share.list', pattern: /^(facebook|twitter|linkedin|email|mail|e-mail|whatsapp|reddit|pinterest|pint|pin|print|messenger|telegram|tweet|share|baixar|download|compartilhar|partilhar|teilen|condividi|vk|ok)( facebook| twitter| linkedin| email| mail| e-mail| whatsapp| reddit| pinterest| pint| pin| print| messenger| telegram| tweet| share| baixar| download| compartilhar| partilhar| teilen| condividi| vk| ok|,| \||\|| •| ·){1,16}$/i, maxChars: 120 },
   ],
 };
 
@@ -138,7 +147,7 @@ export const NAVIGATION: RuleTable = {
   rules: [
     { id: 'nav.skip-links', pattern: /^(skip to (main )?(content|navigation|search)|accessibility links|jump to( main)? content|back to top|return to top|go to top|menu|main menu|close( menu)?|open menu|search|home|sections|log ?in|sign ?in|log ?out|register|my account|toggle navigation)$/i, maxChars: 30 },
     { id: 'nav.breaking', pattern: /^(breaking news|breaking|live|latest)$/i, maxChars: 20 },
-    { id: 'nav.breadcrumb', pattern: /^[\p{L}& ]{2,30}[›»>\/|][\p{L}& ›»>\/|]{2,150}$/u, maxChars: 120 },
+    { id: 'nav.breadcrumb', pattern: /^[\p{L}& ]{2,30} ?[›»>\/|] ?[\p{L}\d& ›»>\/|…,.'’-]{2,150}$/u, maxChars: 120 },
     { id: 'nav.prev-next', pattern: /^(previous|next)( (article|story|post|page))?\s*:?$|^(«|‹)?\s*(previous|prev|older)\b.{0,80}$|^.{0,80}\b(next|newer)\s*(»|›)$/i, maxChars: 100 },
     { id: 'nav.click-here', pattern: /\bclick(ing)? here\b/i, maxChars: 90 },
     { id: 'nav.footer-links', pattern: /^(about us|contact us|privacy policy|terms (of use|of service|and conditions)|cookie policy|sitemap|site map|careers|advertise( with us)?|help|faq|rss|newsletters?|accessibility|corrections|ethics policy)$/i, maxChars: 40 },
@@ -195,9 +204,11 @@ export const COMMENTS_PROMPT: RuleTable = {
   category: 'comments',
   rules: [
     { id: 'comments.join', pattern: /^(join the (conversation|discussion|debate)|leave a (comment|reply)|add (a|your) comment|post a comment|view comments|view comment|show comments|comments|comment|comment on this (story|article)|have your say|what do you think\?|what do you think|discuss this (story|article)|be the first to comment|load comments)\b.{0,40}$/i, maxChars: 80 },
+    { id: 'comments.join-intl', pattern: /^(отзывы|добавить отзыв|комментарии|оставить комментарий|coment[aá]rios?|deixe (seu|um) coment[aá]rio|deja (un|tu) comentario|commenti|lascia un commento|kommentare|kommentar schreiben|commentaires|laisser un commentaire)\s*[:(\d)]*$/iu, maxChars: 40 },
     { id: 'comments.rating', pattern: /^(rating|votes|vote|score|likes|like|points|point) ?:? ?[+-]?\d{1,6}( votes| vote| points| likes)?$|^(reply|report|flag|quote|permalink|like reply)$/i, maxChars: 30 },
     { id: 'comments.count', pattern: /^[\[(]?\s*\d{1,6}\s+(comments?|replies|responses)\s*[\])]?$|^(top|most|best) (rated|recent|popular|liked|voted) (comments|replies)$|^(oldest|newest|sort by|view all|show more)( comments| replies)?\)?$|^\(view all\)$/i, maxChars: 40 },
     { id: 'comments.policy', pattern: /\b(comments? (are|is) (closed|moderated)|community guidelines|you must be logged in to (post a )?comment|commenting (policy|guidelines))\b/i, maxChars: 300 },
+    { id: 'comments.letters', pattern: /\bletters? to the editor\b|^\[? ?read all comments ?\]?$/i, maxChars: 250 },
     { id: 'comments.tell-us', pattern: /^(tell us what you think|post (a )?comment|join (our|the) [\p{L} ]{0,30}(forums?|community))\b/iu, maxChars: 200 },
   ],
 };
