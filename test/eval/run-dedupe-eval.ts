@@ -89,6 +89,9 @@ interface RunResult {
   roles: Record<string, string>;
   seconds: number;
   cpuSeconds: number;
+  /** Index (port) calls per article: mean and max. */
+  callsMean: number;
+  callsMax: number;
 }
 
 /** JIT warm-up on a throwaway index, so the timed runs measure steady-state throughput. */
@@ -102,7 +105,14 @@ async function run(docs: DedupeDoc[]): Promise<RunResult> {
   const assigned: Record<string, string> = {};
   const start = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();
-  for (const doc of docs) assigned[doc.id] = (await assignStory(doc, port)).storyId;
+  let callsMax = 0;
+  const totalCalls = (): number => Object.values(port.calls).reduce((a, b) => a + b, 0);
+  for (const doc of docs) {
+    const before = totalCalls();
+    assigned[doc.id] = (await assignStory(doc, port)).storyId;
+    callsMax = Math.max(callsMax, totalCalls() - before);
+  }
+  const callsMean = totalCalls() / docs.length;
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   // CPU time of this (single-threaded) process: throughput on one core even on a busy machine.
   const cpu = process.cpuUsage(cpuStart);
@@ -120,7 +130,7 @@ async function run(docs: DedupeDoc[]): Promise<RunResult> {
     pred[doc.id] = view.storyId;
     roles[doc.id] = view.members.find((m) => m.articleId === doc.id)?.role ?? 'missing';
   }
-  return { pred, roles, seconds, cpuSeconds };
+  return { pred, roles, seconds, cpuSeconds, callsMean, callsMax };
 }
 
 function score(scorer: string, labels: string, pred: Record<string, string> | string): Metrics {
@@ -195,7 +205,7 @@ async function main(): Promise<number> {
     const m = score(scorer, labels, r.pred);
     results[name.startsWith('file') ? 'fileOrder' : 'shuffled'] = m;
     console.log(row(`dedupe, ${name}`, m, ` ${Math.round(docs.length / r.cpuSeconds)} articles/s per CPU-second (${Math.round(docs.length / r.seconds)} wall)`));
-    confusions.push(`roles, ${name}:\n${confusion(gold, r.roles)}`);
+    confusions.push(`roles, ${name} (index calls per article: mean ${r.callsMean.toFixed(1)}, max ${r.callsMax}):\n${confusion(gold, r.roles)}`);
     if (args.out && name.startsWith('file')) writeFileSync(args.out, JSON.stringify(r.pred, null, 1));
   }
   console.log(`\n${confusions.join('\n\n')}\n`);
