@@ -9,6 +9,7 @@ import type { RuleTable } from '../core/rules';
 import { buildIngestDeps, type ResourceNames } from '../handlers/ingest-deps';
 import { createIngestHandler, type BatchObserver } from '../handlers/ingest-handler';
 import type { IngestDeps } from '../handlers/ingest-object';
+import type { Logger } from '../handlers/log';
 import { dataPaths, startDynalite, startDynamoDbLocal, startS3Server, type RunningServer, type S3Server } from './servers';
 import { LocalQueue, MemoryDeadLetters, type LocalQueueOptions } from './local-queue';
 import { FileDeadLetters } from './file-dead-letters';
@@ -27,6 +28,8 @@ export interface LocalRuntimeOptions {
   queue?: Partial<Omit<LocalQueueOptions, 'deadLetters'>>;
   maxObjectBytes?: number;
   logLevel?: string;
+  /** Replaces the handler's logger (tests capture what it writes). */
+  log?: Logger;
   observer?: BatchObserver;
   /** Extra rule tables (tests, experiments); they change the rules version. */
   extraRules?: RuleTable[];
@@ -71,6 +74,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     await ensureTable(base.dynamo, FINGERPRINT_TABLE, names.fingerprintTable);
 
     const deps = buildIngestDeps(clients, names, { maxObjectBytes: opts.maxObjectBytes, logLevel: opts.logLevel ?? 'warn', extraRules: opts.extraRules });
+    if (opts.log) deps.log = opts.log;
     const deadLetters = opts.dataDir ? new FileDeadLetters(paths.deadLetters) : new MemoryDeadLetters();
     const queue = new LocalQueue(createIngestHandler(deps, opts.observer), { ...opts.queue, deadLetters });
 

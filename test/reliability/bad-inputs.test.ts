@@ -7,7 +7,7 @@ import { allRecords, countCommands, isOneSentence, report, upload, type CommandC
 
 /**
  * Every hostile or broken upload goes through the real handler (s3rver → queue → handler →
- * DynamoDB Local) and ends as exactly one record; nothing dead-letters, nothing is lost.
+ * dynalite) and ends as exactly one record; nothing dead-letters, nothing is lost.
  */
 describe('bad inputs through the ingest handler', () => {
   const cases = badInputs();
@@ -20,7 +20,8 @@ describe('bad inputs through the ingest handler', () => {
   beforeAll(async () => {
     rt = await startLocalRuntime({
       dataDir: null,
-      dynamo: 'dynamodb-local',
+      // dynalite: every key is delivered once here, and it starts in milliseconds.
+      dynamo: 'dynalite',
       // maxObjectBytes left at its 20 MB default.
       // One receive only: any handler failure would dead-letter at once instead of hiding in a retry.
       queue: { visibilityTimeoutMs: 60_000, maxReceiveCount: 1, batchSize: 10, concurrency: 2 },

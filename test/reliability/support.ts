@@ -51,17 +51,18 @@ export async function upload(
   body: Uint8Array | string,
   opts: { contentType?: string; outlet?: string } = {},
 ): Promise<{ id: string; eTag: string; size: number }> {
+  const size = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
   const res = await rt.clients.s3.send(
     new PutObjectCommand({
       Bucket: rt.names.bucket,
       Key: key,
       Body: body,
+      ContentLength: size,
       ...(opts.contentType ? { ContentType: opts.contentType } : {}),
       ...(opts.outlet ? { Metadata: { outlet: opts.outlet } } : {}),
     }),
   );
   const eTag = (res.ETag ?? '').replace(/"/g, '');
-  const size = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
   return { id: articleId(rt.names.bucket, key, res.VersionId ?? eTag), eTag, size };
 }
 
