@@ -55,16 +55,15 @@ export interface IngestFunctionProps {
 /** Consumes the ingest queue: reads uploads, writes records, offloads large bodies. */
 export class IngestFunction extends Construct {
   readonly function: NodejsFunction;
-  readonly timeout: Duration;
 
   constructor(scope: Construct, id: string, props: IngestFunctionProps) {
     super(scope, id);
-    this.timeout = props.timeout ?? INGEST_FUNCTION_DEFAULTS.timeout;
     const built = new NodeFunction(this, 'Ingest', {
       entry: INGEST_ENTRY,
       description: 'news-ingest: clean, fingerprint and store uploaded pages',
       memorySize: props.memorySize ?? INGEST_FUNCTION_DEFAULTS.memorySize,
-      timeout: this.timeout,
+      // The stack derives the queue's visibility timeout from this same value.
+      timeout: props.timeout ?? INGEST_FUNCTION_DEFAULTS.timeout,
       bundling: INGEST_BUNDLING,
       logRemovalPolicy: props.logRemovalPolicy,
       environment: {
