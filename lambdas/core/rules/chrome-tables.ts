@@ -41,8 +41,9 @@ export const BYLINE_DATELINE: RuleTable = {
     { id: 'byline.relative-day', pattern: /^(today|yesterday|hoje|ontem|oggi|ieri|heute|gestern),? ?\d{1,2}[:.]\d{2}[ apm.]{0,5}$/i, maxChars: 30, extract: 'published' },
     { id: 'byline.read-time', pattern: /^\d{1,3} ?(min|mins|minute|minutes|m)\.? (read|reading time|de leitura|di lettura)$/i, maxChars: 40 },
     { id: 'byline.updated-ago', pattern: /^(updated|published|posted)\s+\d{1,2}\s+(minutes?|hours?|days?)\s+ago$/i, maxChars: 40 },
-    { id: 'byline.staff-role', pattern: /^(staff (writer|reporter)|senior (writer|reporter|editor|correspondent)|contributing (writer|editor)|contributor|correspondent|columnist|news editor|reporter)$/i, maxChars: 40, where: 'edge' },
-    { id: 'byline.twitter-handle', pattern: /^@\w{2,20}$/, maxChars: 24, where: 'edge' },
+    { id: 'byline.staff-role', pattern: /^(opinion columnist|staff (writer|reporter)|senior (writer|reporter|editor|correspondent)|contributing (writer|editor)|contributor|correspondent|columnist|news editor|reporter)$/i, maxChars: 40, where: 'edge' },
+    { id: 'byline.name-role', pattern: /^\p{Lu}[\p{L}'’. -]{2,40}, (ap |associated press |reuters |afp |bloomberg )?[\p{L} ]{0,30}(writer|reporter|correspondent|editor|columnist)$/iu, maxChars: 90, extract: 'byline', where: 'edge' },
+    { id: 'byline.twitter-handle', pattern: /^(@|twitter\.com\/)\w{2,20}$/, maxChars: 40, where: 'edge' },
     { id: 'byline.email', pattern: /^[\w.+-]{1,40}@[\w.-]{1,60}\.\w{2,10}$/, maxChars: 80, where: 'edge' },
   ],
 };
@@ -55,6 +56,7 @@ export const SYNDICATION_DISCLAIMER: RuleTable = {
     { id: 'syndication.not-edited', pattern: /\b(has not been edited by|was not edited by|auto-generated from a syndicated feed)\b/i, maxChars: 300, extract: 'syndication' },
     { id: 'syndication.copyright-agency', pattern: /^(copyright|©|\(c\))\s*\d{0,4}\s*(the )?(associated press|reuters|agence france-presse|afp|bloomberg|upi|dpa|press association)\b.{0,160}$/i, maxChars: 240, extract: 'syndication' },
     { id: 'syndication.credit-line', pattern: /^(with )?(additional )?(reporting|contributions?|information|material) (by|from)\s+\S.{0,200}$/i, maxChars: 220, extract: 'credits' },
+    { id: 'syndication.via-site', pattern: /^via [\w-]{2,40}\.[a-z]{2,6}$/i, maxChars: 50, extract: 'syndication' },
     { id: 'syndication.may-not-be-published', pattern: /\bmay not be (published|reproduced), broadcast, rewritten,? or redistributed\b/i, maxChars: 300, extract: 'syndication' },
   ],
 };
@@ -100,9 +102,12 @@ export const RELATED_LIST: RuleTable = {
   rules: [
     { id: 'related.heading', pattern: /^(related( articles| stories| content| coverage| news| posts| links| reading)?|more (stories|news|articles|from|on|in|like this)\b.{0,40}|more|more (great |top |popular )?[\p{L}\d ]{0,24}(stories|news|articles|videos|coverage|reads)|most (read|popular|watched|viewed|shared|commented)( stories| articles| now| today)?|top stories|trending( now| stories| news| topics)?|you (may|might) (also )?like|recommended( for you| stories| articles| reading)?|read (more|next|also)|see also|also read|editors'? picks?|popular (stories|now|on)\b.{0,30}|what to read next|latest (news|stories|headlines|videos)|in other news|don'?t miss|more coverage|further reading|up next|next up|around the web|promoted stories|sponsored (stories|content|links)|from the web|leia (também|mais)|leggi anche|lesen sie auch)\s*[:.…]*$/iu, maxChars: 60 },
     { id: 'related.heading-intl', pattern: /^(самые популярные( статьи| новости| диеты)?|читайте также|похожие (статьи|новости)|популярное|más le[ií]d[oa]s|noticias relacionadas|art[ií]culos relacionados|mais lid[ao]s|veja também|not[ií]cias relacionadas|mat[ée]rias relacionadas|articoli correlati|pi[uù] lett[ie]|ti potrebbe interessare|mehr zum thema|meistgelesen|das könnte sie auch interessieren|à lire aussi|les plus lus|articles similaires|sur le même sujet)\s*[:.…]*$/iu, maxChars: 60 },
+    { id: 'related.recent-popular', pattern: /^(recent|popular|latest|top|trending) (articles|posts|stories|news|reads)( this (week|month))?$|^popular this (week|month)$/i, maxChars: 40 },
     { id: 'related.inline-prefix', pattern: /^(related|read more|read also|also read|see also|more|recommended|must read|leia também|leia mais|leggi anche|lesen sie auch|читайте также)\s*[:|»›>-]\s*\S.{0,200}$/iu, maxChars: 240 },
     { id: 'related.bracketed', pattern: /^\[(related|read more|see also|also read|more)\s*:.{2,200}\]$/i, maxChars: 240 },
     { id: 'related.also-on', pattern: /^also on \S{2,40}\.\w{2,4}\b/i, maxChars: 240 },
+    { id: 'related.parenthesised', pattern: /^[(\[] ?(leggi anche|read more|related|see also|also read|leia também|lesen sie auch|lire aussi)\b.{2,200}[)\]]$/i, maxChars: 240 },
+    { id: 'related.on-site', pattern: /^on [\w-]{2,30}\.(com|net|org|co\.uk|com\.au)\s?:\s?\S.{0,160}$/i, maxChars: 200 },
     { id: 'related.arrow-link', pattern: /^.{5,150}\s(»|›|→)$/, maxChars: 160 },
     { id: 'related.recirc-widget', pattern: /\b(outbrain|taboola|zergnet|revcontent)\b/i, maxChars: 200 },
   ],
