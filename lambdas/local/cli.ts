@@ -9,6 +9,7 @@ import {
   ingestCommand,
   listCommand,
   NotFoundError,
+  redriveCommand,
   reprocessCommand,
   serveCommand,
   statsCommand,
@@ -122,6 +123,11 @@ export function buildProgram(): Command {
     .option('--before-version <version>', 'only records stamped with this rules version (local)')
     .option('--dry-run', 'report how many records would change, with a few before/after diffs; write nothing')
     .action((o: ReprocessCommandOptions, cmd: Command) => reprocessCommand({ ...globalOptions(cmd, 'table'), ...o }));
+
+  program
+    .command('redrive')
+    .description('replay dead-lettered messages through the pipeline')
+    .action((_o, cmd: Command) => redriveCommand(globalOptions(cmd)));
 
   program
     .command('stats')

@@ -14,6 +14,9 @@ import { openBackend, type Backend } from './backend';
 import { startApiServer } from './api-server';
 import { dryRunReprocess, planReprocess, rulesVersionStats, runReprocess } from './reprocess';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { redriveDeadLetters } from '../adapters/dead-letter-queue';
+import { redrive } from './redrive';
 import { reprocessProgress, startReprocess } from '../adapters/reprocess-execution';
 import type { StackResources } from '../adapters/stack-outputs';
 
@@ -285,6 +288,27 @@ async function reprocessStack(stack: StackResources, opts: GlobalOptions & Repro
   } finally {
     sfn.destroy();
   }
+}
+
+/** Replay dead-lettered messages: locally through the same queue; deployed with SQS's message-move task. */
+export async function redriveCommand(opts: GlobalOptions): Promise<void> {
+  const message = await withBackend(opts, async (b) => {
+    if (b.runtime) {
+      const { redriven } = await redrive(b.runtime);
+      const left = b.runtime.queue.deadLetters.list().length;
+      return `Redrove ${redriven} dead-lettered message(s); ${left} dead-lettered again.`;
+    }
+    const url = b.stack?.deadLetterQueueUrl;
+    if (!url) throw new Error('The stack has no DeadLetterQueueUrl output.');
+    const sqs = new SQSClient({});
+    try {
+      const r = await redriveDeadLetters(sqs, url);
+      return r.taskHandle ? `Started moving about ${r.approximateMessages} message(s) back to the ingest queue (task ${r.taskHandle}).` : 'The dead-letter queue is empty.';
+    } finally {
+      sqs.destroy();
+    }
+  });
+  process.stderr.write(message + '\n');
 }
 
 export async function statsCommand(opts: GlobalOptions): Promise<void> {
