@@ -67,6 +67,8 @@ export interface SyntheticOptions {
   /** Hours after 2024-05-01T00:00Z. */
   hour?: number;
   outlet?: string;
+  /** Body paragraphs of two sentences each (default 4). */
+  paragraphs?: number;
 }
 
 /**
@@ -81,7 +83,7 @@ export function syntheticArticle(id: string, rand: () => number, options: Synthe
     const words = Array.from({ length: 12 + Math.floor(rand() * 8) }, (_, k) => (k % 3 === 1 ? glue[Math.floor(rand() * glue.length)] : word()));
     return `${words[0][0].toUpperCase()}${words.join(' ').slice(1)}.`;
   };
-  const paragraphs = Array.from({ length: 4 }, () => Array.from({ length: 2 }, sentence).join(' '));
+  const paragraphs = Array.from({ length: options.paragraphs ?? 4 }, () => Array.from({ length: 2 }, sentence).join(' '));
   const minutes = Math.round((options.hour ?? 0) * 60);
   return {
     id,
