@@ -202,7 +202,8 @@ export interface PipelineOptions {
   quiet?: boolean;
 }
 
-const PRELOAD_CHUNK = 1000;
+/** Pre-load step; the time budget is checked between steps. */
+const PRELOAD_CHUNK = 250;
 
 /**
  * One runtime for both: the end-to-end run's articles stay stored and count towards the
