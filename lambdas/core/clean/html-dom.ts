@@ -3,8 +3,17 @@
  * close() so callers always release the window. Two engines: jsdom (reference) and
  * linkedom (much faster, same Readability result on typical news pages).
  */
-import { JSDOM, VirtualConsole } from 'jsdom';
+import type * as JsdomModule from 'jsdom';
 import { parseHTML } from 'linkedom';
+
+let jsdomModule: typeof JsdomModule | null = null;
+
+/** jsdom is loaded on first use: it is the slower option, and loading it costs ~1 s of cold start. */
+function jsdom(): typeof JsdomModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  jsdomModule ??= require('jsdom') as typeof JsdomModule;
+  return jsdomModule;
+}
 
 export type DomEngine = 'jsdom' | 'linkedom';
 
@@ -22,6 +31,7 @@ export function parsePage(html: string, engine: DomEngine): ParsedPage {
   }
   // Scripts are already stripped; runScripts stays unset and no resource loader is given,
   // so nothing on the page executes or fetches. A silent console drops CSS/parse noise.
+  const { JSDOM, VirtualConsole } = jsdom();
   const dom = new JSDOM(html, { virtualConsole: new VirtualConsole(), contentType: 'text/html' });
   return { document: dom.window.document, close: () => dom.window.close() };
 }
