@@ -114,12 +114,21 @@ export function analyse(fp: Fingerprint): Analysis {
   return result;
 }
 
-/** Distinct values, sorted (typed-array sort is numeric and allocation-light). */
+/** Distinct values in first-seen order; sentences are short, so a linear scan beats a Set. */
 function distinct(values: readonly number[]): Uint32Array {
-  const sorted = Uint32Array.from(values).sort();
+  const out = new Uint32Array(values.length);
   let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i];
-  return sorted.subarray(0, n);
+  for (const v of values) {
+    let seen = false;
+    for (let k = 0; k < n; k++) {
+      if (out[k] === v) {
+        seen = true;
+        break;
+      }
+    }
+    if (!seen) out[n++] = v;
+  }
+  return out.subarray(0, n);
 }
 
 /** Built on first use: most articles never play the longer part. */

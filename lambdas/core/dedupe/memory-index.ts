@@ -92,7 +92,7 @@ export class InMemoryFingerprintIndex implements FingerprintIndexPort {
   async saveAssignment(articleId: string, assignment: Assignment): Promise<void> {
     await this.op('saveAssignment');
     const a = this.articles.get(articleId);
-    if (a) this.articles.set(articleId, Object.freeze({ ...a, assignment: deepFreeze(structuredClone(assignment)) }));
+    if (a) this.articles.set(articleId, Object.freeze({ ...a, assignment: deepFreeze(copyAssignment(assignment)) }));
   }
 
   private story(id: string): StoryState {
@@ -106,6 +106,10 @@ export class InMemoryFingerprintIndex implements FingerprintIndexPort {
 // without copying and cannot corrupt the index by accident.
 function clone(a: StoredArticle): StoredArticle {
   return a;
+}
+
+function copyAssignment(a: Assignment): Assignment {
+  return { ...a, match: a.match && { ...a.match, scores: { ...a.match.scores } }, mergedStoryIds: [...a.mergedStoryIds] };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -37,12 +37,15 @@ function permutations(count: number, seed: number): Uint32Array {
 export function minhash(elements: ArrayLike<number>, count: number, seed: number): Uint32Array {
   const perms = permutations(2 * count, seed);
   const sig = new Uint32Array(count).fill(0xffffffff);
-  for (let e = 0; e < elements.length; e++) {
-    const x = elements[e];
-    for (let i = 0; i < count; i++) {
-      const h = (Math.imul(x, perms[2 * i] | 1) + perms[2 * i + 1]) >>> 0;
-      if (h < sig[i]) sig[i] = h;
+  for (let i = 0; i < count; i++) {
+    const mul = perms[2 * i] | 1;
+    const add = perms[2 * i + 1];
+    let min = 0xffffffff;
+    for (let e = 0; e < elements.length; e++) {
+      const h = (Math.imul(elements[e], mul) + add) >>> 0;
+      if (h < min) min = h;
     }
+    sig[i] = min;
   }
   return sig;
 }

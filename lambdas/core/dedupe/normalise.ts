@@ -4,20 +4,24 @@
  * figures are among the few tokens that survive rewording.
  */
 
-// One pass for all punctuation variants: this runs over every character of every article.
-const VARIANTS = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]|\s*%|\bper\s+cent\b|[ \t\f\v\u00A0]{2,}|[\t\f\v\u00A0]/gi;
+// One pass for all single-character variants: this runs over every character of every article.
+const VARIANT_CHARS = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\t\f\v\u00A0]/g;
+const SINGLE_QUOTES = '\u2018\u2019\u201A\u201B\u2032\u0060\u00B4';
+const DOUBLE_QUOTES = '\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB';
+const PERCENT = /\s*%|\bper\s+cent\b/gi;
 
-function canonicalVariant(m: string): string {
-  if (m.endsWith('%') || /^per/i.test(m)) return ' percent';
-  if (/^\s+$/.test(m)) return ' ';
-  if ('\u2018\u2019\u201A\u201B\u2032\u0060\u00B4'.includes(m)) return "'";
-  if ('\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB'.includes(m)) return '"';
+function canonicalChar(c: string): string {
+  if (SINGLE_QUOTES.includes(c)) return "'";
+  if (DOUBLE_QUOTES.includes(c)) return '"';
+  if (c === '\t' || c === '\f' || c === '\v' || c === '\u00A0') return ' ';
   return '-';
 }
 
 /** Unicode and punctuation variants folded, case kept (sentence splitting still needs it). */
 export function canonicalise(text: string): string {
-  return text.normalize('NFKC').replace(VARIANTS, canonicalVariant);
+  const folded = text.normalize('NFKC').replace(VARIANT_CHARS, canonicalChar);
+  // Most texts have neither form; skip the slower pattern for them.
+  return folded.includes('%') || /per\s+cent/i.test(folded) ? folded.replace(PERCENT, ' percent') : folded;
 }
 
 export function normaliseText(text: string): string {

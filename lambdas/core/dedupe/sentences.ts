@@ -37,6 +37,12 @@ export function splitSentences(paragraph: string): string[] {
 /** The run of letters ending just before `end` (scanning back no further than `floor`). */
 function wordBefore(text: string, end: number, floor: number): string {
   let i = end;
-  while (i > floor && /\p{L}/u.test(text[i - 1])) i--;
+  while (i > floor && isLetter(text, i - 1)) i--;
   return text.slice(i, end);
+}
+
+function isLetter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /\p{L}/u.test(text[i]);
 }
