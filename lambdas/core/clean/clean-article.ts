@@ -136,18 +136,22 @@ function removeMarkedLists(states: BlockState[]): void {
 }
 
 /**
- * HTML: several headings in a row with no text between them are a headline box (a story's
- * subheadings have paragraphs under them).
+ * HTML: headings stacked with no sentence between them are a headline box (a story's
+ * subheadings have paragraphs under them): either several headings in a row, or a longer
+ * run of headings and unpunctuated teaser lines (kicker / headline pairs).
  */
 function removeHeadingStacks(states: BlockState[]): void {
   let stack: BlockState[] = [];
   const flush = () => {
-    if (stack.length >= T.headingStackMin) for (const h of stack) remove(h, S.headlineList.id, S.headlineList.category);
+    const headings = stack.filter((h) => h.block.kind === 'heading').length;
+    const box = headings === stack.length ? headings >= T.headingStackMin : stack.length >= T.teaserStackMin && headings >= T.teaserStackMin / 2;
+    if (box) for (const h of stack) remove(h, S.headlineList.id, S.headlineList.category);
     stack = [];
   };
   for (const s of states) {
     if (s.verdict === 'remove') continue;
-    if (s.block.kind === 'heading' && !s.prose) stack.push(s);
+    const teaser = s.block.kind === 'paragraph' && !endsSentence(s.norm) && s.words <= T.teaserMaxWords;
+    if ((s.block.kind === 'heading' || teaser) && !s.prose) stack.push(s);
     else flush();
   }
   flush();

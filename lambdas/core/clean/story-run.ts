@@ -22,10 +22,11 @@ export function runScore(run: Run): number {
 }
 
 /** `prose[i]` is the prose character count of block i, or 0 when it is not prose. */
-export function findRuns(prose: readonly number[], maxGap: number = T.maxGapBlocks): Run[] {
+export function findRuns(prose: readonly number[], maxGap: number = T.maxGapBlocks, breaksRun: (i: number) => boolean = () => false): Run[] {
   const runs: Run[] = [];
   let current: Run | null = null;
   for (let i = 0; i < prose.length; i++) {
+    if (breaksRun(i)) current = null;
     if (prose[i] <= 0) continue;
     if (current && i - current.end - 1 <= maxGap) {
       current.end = i;
@@ -50,7 +51,8 @@ export function bestRun(
   isBoundary: (i: number) => boolean = () => false,
   isCommentsMarker: (i: number) => boolean = () => false,
 ): Run | null {
-  const runs = findRuns(prose, maxGap);
+  // Inside a reader thread every comment header ("Jane on May 3 said:") ends a run.
+  const runs = findRuns(prose, maxGap, isCommentsMarker);
   if (runs.length === 0) return null;
   // A run that starts after a comments header which itself follows other prose is the
   // reader thread: its sentences are real prose, but never the story.

@@ -51,6 +51,10 @@ export const STRUCTURE_THRESHOLDS = {
   markedListMaxBlocks: 15,
   /** Consecutive headings with no text between them that make a headline box (HTML). */
   headingStackMin: 4,
+  /** Headings plus unpunctuated teaser lines in a row that make a headline box (half of them headings). */
+  teaserStackMin: 8,
+  /** Longest teaser line (words) in such a box. */
+  teaserMaxWords: 20,
   /** Words an all-capitals, unpunctuated line needs to be a promoted headline. */
   capsPromoMinWords: 5,
   /** Score weight of a run that starts after a comments header (the reader thread). */
