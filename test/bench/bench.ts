@@ -62,7 +62,26 @@ export interface BenchResult {
   memory?: MemoryResult;
   endToEnd?: EndToEndResult;
   dedupeScale?: DedupeScaleResult;
+  /** Sections that threw (their results are missing). */
+  errors: string[];
   targets: Target[];
+}
+
+/** Results of separate runs (e.g. sections run side by side) as one result; later files win per section. */
+export function mergeResults(parts: BenchResult[]): BenchResult {
+  const merged = Object.assign({}, ...parts) as BenchResult;
+  merged.startedAt = parts.map((p) => p.startedAt).sort()[0];
+  merged.finishedAt = parts.map((p) => p.finishedAt).sort().pop()!;
+  merged.sectionSeconds = Object.assign({}, ...parts.map((p) => p.sectionSeconds));
+  merged.config = { ...parts[0].config, sections: [...new Set(parts.flatMap((p) => p.config.sections))] };
+  merged.errors = parts.flatMap((p) => p.errors ?? []);
+  merged.machineAtEnd = parts.map((p) => p.machineAtEnd).reduce((a, b) => (a.loadAvg1m > b.loadAvg1m ? a : b));
+  for (const p of parts) {
+    for (const k of ['lambda', 'cleaning', 'memory', 'endToEnd', 'dedupeScale'] as const) if (p[k]) Object.assign(merged, { [k]: p[k] });
+    if (p.dedupeScale) merged.config = { ...merged.config, pipeline: p.config.pipeline };
+  }
+  merged.targets = judge(merged);
+  return merged;
 }
 
 function git(): { commit: string; dirty: boolean } {
@@ -76,10 +95,16 @@ export async function runBench(config: BenchConfig, opts: { quiet?: boolean } = 
   const machineAtStart = machine();
   const has = (s: Section) => config.sections.includes(s);
   const out: Partial<BenchResult> = { sectionSeconds: {} };
-  const timed = async <T>(s: Section, fn: () => T | Promise<T>): Promise<T> => {
+  const errors: string[] = [];
+  // A failing section is recorded and the others still run.
+  const timed = async <T>(s: Section, fn: () => T | Promise<T>): Promise<T | undefined> => {
     const t0 = performance.now();
     try {
       return await fn();
+    } catch (err) {
+      errors.push(`${s}: ${err instanceof Error ? err.message : String(err)}`);
+      log(opts.quiet, `${s} FAILED: ${String(err)}`);
+      return undefined;
     } finally {
       out.sectionSeconds![s] = round((performance.now() - t0) / 1000, 1);
     }
@@ -100,11 +125,14 @@ export async function runBench(config: BenchConfig, opts: { quiet?: boolean } = 
   };
   if (has('pipeline')) {
     const p = await timed('pipeline', () => runPipeline({ ...config.pipeline, quiet: opts.quiet, afterEndToEnd: has('memory') ? startMemory : undefined }));
-    out.endToEnd = p.endToEnd;
-    out.dedupeScale = p.dedupeScale;
+    out.endToEnd = p?.endToEnd;
+    out.dedupeScale = p?.dedupeScale;
   } else if (has('memory')) startMemory();
   if (memory) {
-    out.memory = await memory;
+    out.memory = await (memory as Promise<MemoryResult>).catch((err: unknown) => {
+      errors.push(`memory: ${String(err)}`);
+      return undefined;
+    });
     out.sectionSeconds!.memory = round((performance.now() - memoryStart) / 1000, 1);
   }
 
@@ -118,6 +146,7 @@ export async function runBench(config: BenchConfig, opts: { quiet?: boolean } = 
     config,
     sectionSeconds: out.sectionSeconds!,
     ...out,
+    errors,
     targets: [],
   };
   result.targets = judge(result);
@@ -238,6 +267,7 @@ export function renderTable(r: BenchResult): string {
         `init: require ${f(l.init.requireMedianMs, 0)} ms median (max ${f(l.init.requireMaxMs, 0)}), whole process ${f(l.init.processMedianMs, 0)} ms median, ${l.init.spawns} spawns`,
     );
   }
+  for (const e of r.errors ?? []) lines.push(`\nSECTION FAILED: ${e}`);
   lines.push('');
   lines.push(`Section wall times (s): ${Object.entries(r.sectionSeconds).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   return lines.join('\n');

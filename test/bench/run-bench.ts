@@ -9,14 +9,17 @@
  *   --dedupe-sizes a,b      stored counts for the dedupe windows (default 1000,10000)
  *   --preload-budget <s>    stop the dedupe pre-load after s seconds and measure at what is stored
  *   --passes <n>            timed cleaning passes (default 1)
+ *   --dedupe-window <n>     new articles per dedupe window (default 200)
+ *   --merge a.json,b.json   no run: merge results of separate runs into --out and print the table
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { FULL, QUICK, SECTIONS, renderTable, runBench, type BenchConfig, type Section } from './bench';
+import { FULL, QUICK, SECTIONS, mergeResults, renderTable, runBench, type BenchConfig, type BenchResult, type Section } from './bench';
 import { REPO_ROOT } from './common';
 
-function parseArgs(argv: string[]): { config: BenchConfig; out: string } {
+function parseArgs(argv: string[]): { config: BenchConfig; out: string; merge: string[] } {
   let quick = false;
+  let merge: string[] = [];
   let out = path.join(REPO_ROOT, 'bench/results.json');
   const overrides: ((c: BenchConfig) => void)[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -49,16 +52,20 @@ function parseArgs(argv: string[]): { config: BenchConfig; out: string } {
     } else if (a === '--passes') {
       const n = num(next());
       overrides.push((c) => (c.cleaning.passes = n));
-    } else throw new Error(`unknown argument ${a}`);
+    } else if (a === '--dedupe-window') {
+      const n = num(next());
+      overrides.push((c) => (c.pipeline.dedupeWindow = n));
+    } else if (a === '--merge') merge = next().split(',').map((f) => path.resolve(f));
+    else throw new Error(`unknown argument ${a}`);
   }
   const config = structuredClone(quick ? QUICK : FULL);
   for (const o of overrides) o(config);
-  return { config, out };
+  return { config, out, merge };
 }
 
 async function main(): Promise<void> {
-  const { config, out } = parseArgs(process.argv.slice(2));
-  const result = await runBench(config);
+  const { config, out, merge } = parseArgs(process.argv.slice(2));
+  const result = merge.length ? mergeResults(merge.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')) as BenchResult)) : await runBench(config);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   console.log(renderTable(result));
