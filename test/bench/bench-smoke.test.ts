@@ -21,6 +21,10 @@ beforeAll(async () => {
   r = await runBench(CONFIG, { quiet: true });
 }, 600_000);
 
+test('every section ran', () => {
+  expect(r.errors).toEqual([]);
+});
+
 test('cleaning: every extractor timed and scored on every page', () => {
   const c = r.cleaning!;
   expect(c.pages).toBe(3);
