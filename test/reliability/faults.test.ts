@@ -6,7 +6,7 @@ import { allRecords, report, syntheticArticles, upload, waitForDepth } from './s
 
 const ARTICLES = 80;
 /** Per attempt; with the SDK's three attempts and two receives per message, a few messages dead-letter. */
-const FAULT_RATE = 0.22;
+const FAULT_RATE = 0.25;
 
 /**
  * S3 and DynamoDB fail a share of attempts (throttling, 500s, timeouts, lost responses) while
