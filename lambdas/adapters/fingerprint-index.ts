@@ -20,7 +20,7 @@ import {
  * DynamoDB implementation of the dedupe index port, in the fingerprint table (FINGERPRINT_TABLE:
  * `pk` + `sk`, no GSIs). Item families by pk prefix:
  *   fp#<articleId>  / fp     the fingerprint (binary token hashes), storyId, finished assignment
- *   band#… sent#… hash#… / m members: string set of article ids, capped at KEY_MEMBER_CAP
+ *   band#… tband#… sent#… hash#… / m members: string set of article ids, capped at KEY_MEMBER_CAP
  *   story#<storyId> / story  members as `m:<articleId>` = canonical rank, mergedInto, mergedFrom
  * Every method is one atomic UpdateItem/PutItem per item or one BatchGetItem per 100 items, so
  * the calls per article are bounded by the number of keys an article has, never by corpus size.

@@ -3,7 +3,7 @@
  * index lookups) works on the fingerprint, so the same code serves fresh and stored articles.
  */
 import { digest64, hashKey, hashString, mix32 } from './hash';
-import { lshBandKeys } from './minhash';
+import { lshBandKeys, SHINGLE_BANDS, TERM_BANDS } from './minhash';
 import { canonicalise, normaliseText, stem, tokenize } from './normalise';
 import { splitParagraphs, splitSentences } from './sentences';
 import { STOPWORDS } from './stopwords';
@@ -196,7 +196,8 @@ export function exactKey(fp: Fingerprint): string {
 /** All index keys of an article: exact hash, LSH bands, and keys of its top sentences. */
 export function indexKeys(fp: Fingerprint): string[] {
   const a = analyse(fp);
-  const keys = [exactKey(fp), ...lshBandKeys(shingles(fp))];
+  const terms = a.sentenceTerms.flatMap((t) => Array.from(t));
+  const keys = [exactKey(fp), ...lshBandKeys(shingles(fp), SHINGLE_BANDS), ...lshBandKeys(terms, TERM_BANDS)];
   for (const k of a.sentenceKeys) keys.push(...k);
   return [...new Set(keys)];
 }

@@ -8,9 +8,14 @@ export interface MinHashParams {
   bands: number;
   rows: number;
   seed: number;
+  /** Key prefix, so bands over different element sets never collide. */
+  prefix: string;
 }
 
-export const DEFAULT_MINHASH: MinHashParams = { bands: 8, rows: 3, seed: 0x5eed };
+/** Near-duplicates: word 5-shingles, 3 rows a band. */
+export const SHINGLE_BANDS: MinHashParams = { bands: 4, rows: 3, seed: 0x5eed, prefix: 'band' };
+/** Rewrites keep most content words but few 5-word runs: content words, 2 rows a band. */
+export const TERM_BANDS: MinHashParams = { bands: 4, rows: 2, seed: 0x7e57, prefix: 'tband' };
 
 const permCache = new Map<string, Uint32Array>();
 
@@ -50,15 +55,15 @@ export function minhash(elements: ArrayLike<number>, count: number, seed: number
   return sig;
 }
 
-/** Band keys `band#<i>#<hash>`; empty when there is nothing to hash. */
-export function lshBandKeys(elements: ArrayLike<number>, params: MinHashParams = DEFAULT_MINHASH): string[] {
+/** Band keys `<prefix>#<i>#<hash>`; empty when there is nothing to hash. */
+export function lshBandKeys(elements: ArrayLike<number>, params: MinHashParams = SHINGLE_BANDS): string[] {
   if (elements.length === 0) return [];
   const sig = minhash(elements, params.bands * params.rows, params.seed);
   const keys: string[] = [];
   for (let b = 0; b < params.bands; b++) {
     let h = b;
     for (let r = 0; r < params.rows; r++) h = combine(h, sig[b * params.rows + r]);
-    keys.push(`band#${b}#${hashKey(h)}`);
+    keys.push(`${params.prefix}#${b}#${hashKey(h)}`);
   }
   return keys;
 }
