@@ -1,5 +1,6 @@
 import {
   BatchGetItemCommand,
+  GetItemCommand,
   ConditionalCheckFailedException,
   DynamoDBClient,
   PutItemCommand,
@@ -56,8 +57,12 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
       );
       return null;
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException && err.Item) return decodeArticle(err.Item);
-      throw err;
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      if (err.Item) return decodeArticle(err.Item);
+      // Servers without ReturnValuesOnConditionCheckFailure (dynalite, the local default) send no item: read it.
+      const r = await this.dynamo.send(new GetItemCommand({ TableName: this.tableName, Key: articleKey(fingerprint.articleId), ConsistentRead: true }));
+      if (!r.Item) throw err;
+      return decodeArticle(r.Item);
     }
   }
 
