@@ -7,7 +7,7 @@
  * candidates, a few story reads/writes), never by corpus size.
  */
 import type { DedupeMatch, StoryRole } from '../types';
-import { ageKey, bestRanked, canonicalRank } from './canonical';
+import { bestRanked, canonicalRank, storyAge } from './canonical';
 import { boilerplateKeys, MAX_VERIFIED, rankCandidates } from './candidates';
 import { buildFingerprint, indexKeys } from './fingerprint';
 import type { FingerprintIndexPort, StoredArticle, StoryState } from './port';
@@ -62,7 +62,8 @@ export async function assignStory(doc: DedupeDoc, port: FingerprintIndexPort): P
     joined.add(v.candidate.storyId ?? (await port.claimStory(id, target)));
   }
   joined.add(await port.claimStory(fp.articleId, target));
-  const { story, merged } = await unite([...joined], port);
+  const founders = new Map<string, Fingerprint>([[fp.articleId, fp], ...candidates.map((c) => [c.fingerprint.articleId, c.fingerprint] as const)]);
+  const { story, merged } = await unite([...joined], port, founders);
   const final = await joinRoot(story.storyId, { [fp.articleId]: rank }, port);
 
   const canonicalId = bestRanked(final.members);
@@ -136,10 +137,24 @@ export async function resolveStory(storyId: string, port: FingerprintIndexPort):
  * Folds all given stories into the oldest live one. Each step points a younger root at an
  * older one with a set-once write, so racing merges converge instead of forming cycles.
  */
-async function unite(storyIds: string[], port: FingerprintIndexPort): Promise<{ story: StoryState; merged: string[] }> {
+async function unite(
+  storyIds: string[],
+  port: FingerprintIndexPort,
+  founders: Map<string, Fingerprint>,
+): Promise<{ story: StoryState; merged: string[] }> {
   const merged: string[] = [];
   for (let round = 0; round < MAX_CHAIN; round++) {
-    const ordered = (await resolveStories(storyIds, port)).sort((a, b) => (storyAge(a) < storyAge(b) ? -1 : 1));
+    const roots = await resolveStories(storyIds, port);
+    // Ages come from the founders' stored fingerprints, which never change, so every writer
+    // orders stories alike and merge pointers cannot form a cycle.
+    const unknown = roots.map((r) => r.storyId).filter((id) => !founders.has(id));
+    if (roots.length > 1 && unknown.length) for (const a of await port.getArticles(unknown)) founders.set(a.fingerprint.articleId, a.fingerprint);
+    const age = (st: StoryState): string => {
+      const f = founders.get(st.storyId);
+      if (!f) throw new Error(`unite: founder ${st.storyId} of a story has no fingerprint`);
+      return storyAge(f);
+    };
+    const ordered = roots.length > 1 ? roots.sort((a, b) => (age(a) < age(b) ? -1 : 1)) : roots;
     const [oldest, ...younger] = ordered;
     if (younger.length === 0) return { story: oldest, merged };
     for (const y of younger) {
@@ -170,12 +185,6 @@ async function resolveStories(storyIds: readonly string[], port: FingerprintInde
   }
   if (pending.length) throw new Error(`resolveStories: merge chains from ${pending.join(', ')} too long`);
   return [...roots.values()];
-}
-
-/** Story age: its founder's (published, id); a story not yet written counts by its id alone. */
-function storyAge(s: StoryState): string {
-  const rank = s.members[s.storyId];
-  return rank ? ageKey(rank, s.storyId) : `~|${s.storyId}`;
 }
 
 /** Adds members to a story, following it if a racing writer merged it meanwhile. */

@@ -20,10 +20,13 @@ export function canonicalRank(fp: Fingerprint): string {
   return `${tier}|${publishedKey(fp.published)}|${length}|${fp.articleId}`;
 }
 
-/** Age order of stories by their founder (earliest published, then id): the older survives a merge. */
-export function ageKey(rank: string, articleId: string): string {
-  const published = rank.split('|')[1] ?? UNKNOWN_TIME;
-  return `${published}|${articleId}`;
+/**
+ * Age of a story, from its founder (the story id is the founder's article id): earliest
+ * published, then id. The older story survives a merge. Derived from the founder's stored
+ * fingerprint only, so it is the same for every writer at any time.
+ */
+export function storyAge(founder: Fingerprint): string {
+  return `${publishedKey(founder.published)}|${founder.articleId}`;
 }
 
 export function bestRanked(members: Record<string, string>): string {
