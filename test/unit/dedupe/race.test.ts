@@ -3,7 +3,7 @@
  * concurrent assignments interleave their index calls the way separate Lambda invocations do.
  */
 import { assignStory, InMemoryFingerprintIndex, resolveStory, storyView } from '../../../lambdas/core/dedupe';
-import { copiesOf, loadSeedDocs, randomYield, seededRandom } from './helpers';
+import { copiesOf, loadSeedDocs, randomYield, seededRandom, syntheticArticle } from './helpers';
 
 describe('concurrent assignment', () => {
   const base = loadSeedDocs()[1];
@@ -20,6 +20,19 @@ describe('concurrent assignment', () => {
       expect(view.members.filter((m) => m.role === 'original')).toHaveLength(1);
     });
   }
+
+  it('converges under many interleavings of several racing stories (no merge cycles)', async () => {
+    for (let seed = 10; seed < 40; seed++) {
+      const port = new InMemoryFingerprintIndex({ yieldPoint: randomYield(seededRandom(seed)) });
+      const stories = [0, 1, 2].map((k) =>
+        copiesOf(syntheticArticle(`s${seed}-${k}`, seededRandom(seed * 10 + k), { hour: k, paragraphs: 2 }), 16, `mix${seed}-${k}`),
+      );
+      const results = await Promise.all(stories.flat().map((d) => assignStory(d, port)));
+      const roots = await Promise.all(results.map(async (r) => (await resolveStory(r.storyId, port)).storyId));
+      for (let k = 0; k < 3; k++) expect(new Set(roots.slice(k * 16, k * 16 + 16)).size).toBe(1);
+      expect(new Set(roots).size).toBe(3);
+    }
+  });
 
   it('treats a redelivered article as already assigned', async () => {
     const port = new InMemoryFingerprintIndex();
