@@ -91,7 +91,11 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
       return { key, members: (r.Attributes?.members?.SS ?? []).filter((m) => m !== articleId), saturated: false };
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      const members = (err.Item?.members?.SS ?? []).filter((m) => m !== articleId);
+      // Servers without ReturnValuesOnConditionCheckFailure (dynalite) send no item: read it.
+      const item =
+        err.Item ??
+        (await this.dynamo.send(new GetItemCommand({ TableName: this.tableName, Key: memberKey(key), ConsistentRead: true }))).Item;
+      const members = (item?.members?.SS ?? []).filter((m) => m !== articleId);
       return { key, members, saturated: true };
     }
   }
