@@ -1,5 +1,6 @@
 import type { ArticleRecord, DedupeMatch, StoryRole } from '../core/types';
 import type { QueryPlan } from '../core/query/plan';
+import { collectPages } from '../core/query/pages';
 import type { ArticleStore, Page } from './article-store';
 
 /** Executes query plans against the article store; the CLI and the HTTP API both call this. */
@@ -111,13 +112,7 @@ export class QueryService {
   private async story(id: string): Promise<StoryResult | null> {
     const article = await this.articles.get(id);
     if (!article || article.status !== 'clean') return null;
-    const members: ArticleRecord[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Page<ArticleRecord> = await this.articles.byStory(article.storyId, { cursor, limit: 500 });
-      members.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor && members.length < MAX_STORY_MEMBERS);
+    const members = await collectPages((cursor) => this.articles.byStory(article.storyId, { cursor, limit: 500 }), MAX_STORY_MEMBERS);
     if (members.length === 0) members.push(article);
     const canonicalId = members.find((m) => m.id === m.canonicalId)?.id ?? article.canonicalId;
     // Canonical first, then the copies in the order they were published.

@@ -4,6 +4,7 @@ import { buildRecord, cleanObject, type SourceMeta } from '../core/ingest/build-
 import { planArticle, planArticleList, planExport, planStories, planStory, QueryParameterError, type Params } from '../core/query/plan';
 import type { ArticleRecord } from '../core/types';
 import { RULES_VERSION } from '../core/rules';
+import { collectPages } from '../core/query/pages';
 import type { StoryMember, StorySummary } from '../adapters/query-service';
 import { createLogger } from '../handlers/log';
 import { collectFiles } from './files';
@@ -119,20 +120,12 @@ export async function listCommand(opts: GlobalOptions & ListOptions): Promise<vo
   const params: Params = { outlet: opts.outlet, agency: opts.agency, from: opts.from, to: opts.to, unique: opts.unique ? 'true' : undefined };
   const filtered = Boolean(opts.outlet || opts.agency);
   // With neither outlet nor agency there is no key to query by: that is an explicit export.
-  const records = await withBackend(opts, async (b) => {
-    const out: ArticleRecord[] = [];
-    let cursor: string | null = null;
-    const max = opts.limit ?? Number.MAX_SAFE_INTEGER;
-    for (let i = 0; i < 100_000 && out.length < max; i++) {
-      const page = filtered ? planArticleList({ ...params, cursor }) : planExport({ cursor });
-      const r = await b.query.run(page);
-      if (r.kind !== 'articles') break;
-      out.push(...r.items);
-      cursor = r.cursor;
-      if (!cursor) break;
-    }
-    return out.slice(0, max);
-  });
+  const records = await withBackend(opts, (b) =>
+    collectPages(async (cursor) => {
+      const r = await b.query.run(filtered ? planArticleList({ ...params, cursor }) : planExport({ cursor }));
+      return r.kind === 'articles' ? r : { items: [], cursor: null };
+    }, opts.limit),
+  );
   print(render(records, opts.format, RECORD_COLUMNS));
 }
 
@@ -169,18 +162,12 @@ const STORY_COLUMNS: Column<StorySummary>[] = [
 ];
 
 export async function storiesCommand(opts: GlobalOptions & { from?: string; to?: string }): Promise<void> {
-  const items = await withBackend(opts, async (b) => {
-    const out: StorySummary[] = [];
-    let cursor: string | null = null;
-    for (let i = 0; i < 10_000; i++) {
+  const items = await withBackend(opts, (b) =>
+    collectPages<StorySummary>(async (cursor) => {
       const r = await b.query.run(planStories({ from: opts.from, to: opts.to, cursor }));
-      if (r.kind !== 'stories') break;
-      out.push(...r.items);
-      cursor = r.cursor;
-      if (!cursor) break;
-    }
-    return out;
-  });
+      return r.kind === 'stories' ? r : { items: [], cursor: null };
+    }),
+  );
   print(render(items, opts.format, STORY_COLUMNS));
 }
 
