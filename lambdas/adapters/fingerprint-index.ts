@@ -1,5 +1,6 @@
 import {
   BatchGetItemCommand,
+  DeleteItemCommand,
   GetItemCommand,
   ConditionalCheckFailedException,
   DynamoDBClient,
@@ -187,6 +188,40 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
     );
   }
 
+  async removeFromKeys(keys: readonly string[], articleId: string): Promise<void> {
+    await Promise.all(
+      keys.map((key) =>
+        this.dynamo.send(
+          new UpdateItemCommand({
+            TableName: this.tableName,
+            Key: memberKey(key),
+            UpdateExpression: 'DELETE members :id',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':id': { SS: [articleId] } },
+          }),
+        ).catch(ignoreConditionFailure),
+      ),
+    );
+  }
+
+  async removeMember(storyId: string, articleId: string): Promise<void> {
+    await this.dynamo
+      .send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: storyKey(storyId),
+          UpdateExpression: 'REMOVE #m',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#m': `${MEMBER_PREFIX}${articleId}` },
+        }),
+      )
+      .catch(ignoreConditionFailure);
+  }
+
+  async forgetArticle(articleId: string): Promise<void> {
+    await this.dynamo.send(new DeleteItemCommand({ TableName: this.tableName, Key: articleKey(articleId) }));
+  }
+
   /** BatchGetItem in chunks of 100, retrying unprocessed keys a bounded number of times. */
   private async batchGet(keys: Item[]): Promise<Item[]> {
     const out: Item[] = [];
@@ -204,6 +239,11 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
     }
     return out;
   }
+}
+
+/** Removing from an item that does not exist is done already (the condition keeps it from being created). */
+function ignoreConditionFailure(err: unknown): void {
+  if (!(err instanceof ConditionalCheckFailedException)) throw err;
 }
 
 function u32(values: readonly number[]): Uint8Array {
@@ -227,6 +267,7 @@ function encodeFingerprint(fp: Fingerprint): Item {
     title: { B: u32(fp.title) },
     tokens: { B: u32(fp.tokens) },
     sentenceEnds: { B: u32(fp.sentenceEnds) },
+    ...(fp.founds ? { founds: { S: fp.founds } } : {}),
   };
 }
 
@@ -241,6 +282,7 @@ function decodeArticle(item: Item): StoredArticle {
     title: fromU32(item.title?.B),
     tokens: fromU32(item.tokens?.B),
     sentenceEnds: fromU32(item.sentenceEnds?.B),
+    ...(item.founds?.S ? { founds: item.founds.S } : {}),
   };
   return {
     fingerprint,

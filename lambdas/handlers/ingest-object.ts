@@ -4,8 +4,8 @@ import { formatFromKey } from '../core/ingest/source-format';
 import { STRUCTURE_THRESHOLDS } from '../core/rules';
 import { sameCleanOutput, type RulesConfig } from '../core/ingest/rules-config';
 import { templateCandidates, templateLineKey } from '../core/clean';
-import type { FingerprintIndexPort } from '../core/dedupe';
-import { assignStoryFields, confirmStoryFields } from './story-sync';
+import type { FingerprintIndexPort, LeftStory } from '../core/dedupe';
+import { assignStoryFields, confirmStoryFields, reassignStoryFields, refreshLeftStory } from './story-sync';
 import type { ArticleRecord } from '../core/types';
 import type { ArticleStore } from '../adapters/article-store';
 import type { S3ObjectStore } from '../adapters/object-store';
@@ -88,14 +88,19 @@ export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<
     await deps.articles.setRulesVersion(id, deps.rules.version);
     return { outcome: 'unchanged', id };
   }
+  let left: LeftStory | null = null;
   if (existing && existing.status === 'clean' && record.status === 'clean' && existing.body === record.body) {
     // Only metadata or the audit trail changed: the story membership stands.
     Object.assign(record, { storyId: existing.storyId, role: existing.role, canonicalId: existing.canonicalId, match: existing.match });
+  } else if (existing && deps.dedupe) {
+    // Reprocessing changed the body or the status: the old body's story membership must go.
+    left = await reassignStoryFields(record, deps.dedupe, deps.articles);
   } else if (record.status === 'clean' && deps.dedupe) {
     await assignStoryFields(record, deps.dedupe, deps.articles);
   }
   const written = await deps.articles.put(record, existing ? 'replace' : 'create');
   if (written === 'exists') return { outcome: 'duplicate', id };
+  if (left && deps.dedupe) await refreshLeftStory(left, deps.dedupe, deps.articles);
   if (record.status === 'clean' && deps.dedupe) await confirmStoryFields(record, deps.dedupe, deps.articles);
   deps.log.info('article stored', { id, key: ref.key, outlet: record.outlet, status: record.status, reason: record.reason, words: record.wordCount, storyId: record.storyId, role: record.role });
   return { outcome: record.status, id };

@@ -1,4 +1,4 @@
-import { assignStory, resolveStory, storyView, type FingerprintIndexPort } from '../core/dedupe';
+import { assignStory, leaveStory, resolveStory, storyView, type FingerprintIndexPort, type LeftStory } from '../core/dedupe';
 import { bestRanked } from '../core/dedupe/canonical';
 import type { ArticleRecord } from '../core/types';
 import type { ArticleStore } from '../adapters/article-store';
@@ -28,9 +28,9 @@ async function syncMembers(storyId: string, port: FingerprintIndexPort, articles
 }
 
 /** Before the record is written: assign its story, and update other members when it changed the canonical copy or merged stories. */
-export async function assignStoryFields(record: ArticleRecord, port: FingerprintIndexPort, articles: ArticleStore): Promise<void> {
+export async function assignStoryFields(record: ArticleRecord, port: FingerprintIndexPort, articles: ArticleStore, revised = false): Promise<void> {
   const a = await assignStory(
-    { id: record.id, outlet: record.outlet, title: record.title, body: record.body, published: record.published, syndication: record.syndication },
+    { id: record.id, outlet: record.outlet, title: record.title, body: record.body, published: record.published, syndication: record.syndication, revised },
     port,
   );
   Object.assign(record, { storyId: a.storyId, role: a.role, canonicalId: a.canonicalId, match: a.match });
@@ -51,4 +51,22 @@ export async function confirmStoryFields(record: ArticleRecord, port: Fingerprin
   if (before.storyId !== record.storyId || before.role !== record.role || before.canonicalId !== record.canonicalId) {
     await articles.setStory(record.id, { storyId: record.storyId, role: record.role, canonicalId: record.canonicalId });
   }
+}
+
+/**
+ * Before a reprocessed record whose body changed (or that is now rejected) is written: it
+ * leaves the story its old body was in and, when clean, is assigned afresh.
+ */
+export async function reassignStoryFields(record: ArticleRecord, port: FingerprintIndexPort, articles: ArticleStore): Promise<LeftStory> {
+  const left = await leaveStory(record.id, port);
+  if (record.status === 'clean') await assignStoryFields(record, port, articles, true);
+  return left;
+}
+
+/**
+ * After that record is written: the members it left get their canonical copy and roles
+ * recomputed. A story nobody is left in needs nothing: no record names it any more.
+ */
+export async function refreshLeftStory(left: LeftStory, port: FingerprintIndexPort, articles: ArticleStore): Promise<void> {
+  if (left.storyId && left.remaining > 0) await syncMembers(left.storyId, port, articles, null);
 }

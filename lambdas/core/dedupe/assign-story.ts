@@ -12,6 +12,7 @@ import { boilerplateKeys, MAX_VERIFIED, rankCandidates } from './candidates';
 import { buildFingerprint, indexKeys } from './fingerprint';
 import type { FingerprintIndexPort, StoredArticle, StoryState } from './port';
 import type { Assignment, DedupeDoc, Fingerprint, Verdict, Verification } from './types';
+import { foundedStoryId, founderOf } from './story-id';
 import { verifyPair } from './verify';
 import { isWireOutlet } from './wire';
 
@@ -53,7 +54,8 @@ export async function assignStory(doc: DedupeDoc, port: FingerprintIndexPort): P
   const rank = canonicalRank(fp);
   // The story to join: that of the best verified match with a story, else a new one founded at
   // the best match (or at this article when nothing verified).
-  const target = verified.find((v) => v.candidate.storyId)?.candidate.storyId ?? verified[0]?.candidate.fingerprint.articleId ?? fp.articleId;
+  const founding = verified[0]?.candidate.fingerprint ?? fp;
+  const target = verified.find((v) => v.candidate.storyId)?.candidate.storyId ?? foundedStoryId(founding);
   const joined = new Set<string>([target]);
   for (const v of verified) {
     const id = v.candidate.fingerprint.articleId;
@@ -147,12 +149,12 @@ async function unite(
     const roots = await resolveStories(storyIds, port);
     // Ages come from the founders' stored fingerprints, which never change, so every writer
     // orders stories alike and merge pointers cannot form a cycle.
-    const unknown = roots.map((r) => r.storyId).filter((id) => !founders.has(id));
+    const unknown = roots.map((r) => founderOf(r.storyId)).filter((id) => !founders.has(id));
     if (roots.length > 1 && unknown.length) for (const a of await port.getArticles(unknown)) founders.set(a.fingerprint.articleId, a.fingerprint);
     const age = (st: StoryState): string => {
-      const f = founders.get(st.storyId);
+      const f = founders.get(founderOf(st.storyId));
       if (!f) throw new Error(`unite: founder ${st.storyId} of a story has no fingerprint`);
-      return storyAge(f);
+      return storyAge(f, st.storyId);
     };
     const ordered = roots.length > 1 ? roots.sort((a, b) => (age(a) < age(b) ? -1 : 1)) : roots;
     const [oldest, ...younger] = ordered;

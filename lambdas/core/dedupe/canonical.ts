@@ -21,12 +21,13 @@ export function canonicalRank(fp: Fingerprint): string {
 }
 
 /**
- * Age of a story, from its founder (the story id is the founder's article id): earliest
- * published, then id. The older story survives a merge. Derived from the founder's stored
+ * Age of a story, from its founder (see story-id.ts): earliest
+ * published, then story id. The older story survives a merge. Derived from the founder's stored
  * fingerprint only, so it is the same for every writer at any time.
  */
-export function storyAge(founder: Fingerprint): string {
-  return `${publishedKey(founder.published)}|${founder.articleId}`;
+export function storyAge(founder: Fingerprint, storyId: string): string {
+  // The story id, not the founder's, breaks ties: a revised founder names two stories.
+  return `${publishedKey(founder.published)}|${storyId}`;
 }
 
 export function bestRanked(members: Record<string, string>): string {

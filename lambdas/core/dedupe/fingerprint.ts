@@ -7,6 +7,7 @@ import { lshBandKeys, SHINGLE_BANDS, TERM_BANDS } from './minhash';
 import { canonicalise, normaliseText, stem, tokenize } from './normalise';
 import { splitParagraphs, splitSentences } from './sentences';
 import { STOPWORDS } from './stopwords';
+import { revisedStoryId } from './story-id';
 import type { DedupeDoc, Fingerprint } from './types';
 import { isWireOutlet } from './wire';
 
@@ -43,16 +44,19 @@ export function buildFingerprint(doc: DedupeDoc): Fingerprint {
     }
   }
   tokens.length = Math.min(tokens.length, MAX_TOKENS);
+  const bodyHash = digest64(tokens);
   return {
     articleId: doc.id,
     outlet: doc.outlet,
     published: doc.published,
     wire: doc.syndication.length > 0 || isWireOutlet(doc.outlet),
-    bodyHash: digest64(tokens),
+    bodyHash,
     wordCount: tokens.length,
     title: doc.title ? contentTerms(doc.title) : [],
     tokens,
     sentenceEnds,
+    // Derived from the body, so a redelivery of the same revision founds the same story.
+    ...(doc.revised ? { founds: revisedStoryId(doc.id, bodyHash) } : {}),
   };
 }
 

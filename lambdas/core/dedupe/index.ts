@@ -1,6 +1,7 @@
 /** Syndication dedupe: public surface of the pure core. */
 export { assignStory, resolveStory, roleOf } from './assign-story';
-export { storyView, type StoryView } from './story-view';
+export { storyTree, storyView, type StoryTree, type StoryView } from './story-view';
+export { leaveStory, type LeftStory } from './leave-story';
 export { buildFingerprint, indexKeys } from './fingerprint';
 export { verifyPair, type VerifyOptions } from './verify';
 export { InMemoryFingerprintIndex, type MemoryIndexOptions } from './memory-index';

@@ -95,6 +95,23 @@ export class InMemoryFingerprintIndex implements FingerprintIndexPort {
     if (a) this.articles.set(articleId, Object.freeze({ ...a, assignment: deepFreeze(copyAssignment(assignment)) }));
   }
 
+  async removeFromKeys(keys: readonly string[], articleId: string): Promise<void> {
+    for (const key of keys) {
+      await this.op('removeFromKeys');
+      this.keys.get(key)?.delete(articleId);
+    }
+  }
+
+  async removeMember(storyId: string, articleId: string): Promise<void> {
+    await this.op('removeMember');
+    delete this.stories.get(storyId)?.members[articleId];
+  }
+
+  async forgetArticle(articleId: string): Promise<void> {
+    await this.op('forgetArticle');
+    this.articles.delete(articleId);
+  }
+
   private story(id: string): StoryState {
     let s = this.stories.get(id);
     if (!s) this.stories.set(id, (s = { storyId: id, members: {}, mergedInto: null, mergedFrom: [] }));

@@ -55,4 +55,12 @@ export interface FingerprintIndexPort {
    */
   mergeStory(from: string, into: string): Promise<string>;
   saveAssignment(articleId: string, assignment: Assignment): Promise<void>;
+
+  // Leaving, for reprocessing that changed an article's body (see leave-story.ts).
+  /** Removes `articleId` from each key's member set. */
+  removeFromKeys(keys: readonly string[], articleId: string): Promise<void>;
+  /** Removes the member from this one story item (merges are not followed); no-op when absent. */
+  removeMember(storyId: string, articleId: string): Promise<void>;
+  /** Deletes the stored fingerprint and assignment, so the article can be assigned afresh. */
+  forgetArticle(articleId: string): Promise<void>;
 }

@@ -21,17 +21,33 @@ export interface StoryView {
 /** Folded stories are followed this deep; merges form shallow trees in practice. */
 const MAX_FOLDED = 256;
 
-export async function storyView(storyId: string, port: FingerprintIndexPort): Promise<StoryView> {
+export interface StoryTree {
+  root: StoryState;
+  /** Stories folded into the root, directly or indirectly. */
+  folded: StoryState[];
+  /** Members of the root and of every folded story (a racing join may land on a folded one). */
+  members: Record<string, string>;
+}
+
+/** The live story of any id it was ever given, with everything folded into it. */
+export async function storyTree(storyId: string, port: FingerprintIndexPort): Promise<StoryTree> {
   const root = await resolveStory(storyId, port);
   const members: Record<string, string> = { ...root.members };
-  const folded: string[] = [];
-  let frontier = root.mergedFrom;
+  const folded: StoryState[] = [];
+  const seen = new Set([root.storyId]);
+  let frontier = root.mergedFrom.filter((id) => !seen.has(id));
   while (frontier.length && folded.length < MAX_FOLDED) {
+    frontier.forEach((id) => seen.add(id));
     const stories: StoryState[] = await port.getStories(frontier);
-    folded.push(...stories.map((s) => s.storyId));
+    folded.push(...stories);
     for (const s of stories) Object.assign(members, s.members);
-    frontier = stories.flatMap((s) => s.mergedFrom).filter((id) => !folded.includes(id));
+    frontier = stories.flatMap((s) => s.mergedFrom).filter((id) => !seen.has(id));
   }
+  return { root, folded, members };
+}
+
+export async function storyView(storyId: string, port: FingerprintIndexPort): Promise<StoryView> {
+  const { root, folded, members } = await storyTree(storyId, port);
   if (Object.keys(members).length === 0) throw new Error(`storyView: story ${storyId} has no members`);
   const canonicalId = bestRanked(members);
   const ids = Object.keys(members).sort((a, b) => (members[a] < members[b] ? -1 : 1));
@@ -48,6 +64,6 @@ export async function storyView(storyId: string, port: FingerprintIndexPort): Pr
       const role: StoryRole = a ? roleOf(a.fingerprint, canonicalId, references, a.assignment?.match ?? null) : 'copy';
       return { articleId, role };
     }),
-    mergedStoryIds: folded,
+    mergedStoryIds: folded.map((s) => s.storyId),
   };
 }

@@ -11,6 +11,11 @@ export interface DedupeDoc {
   published: string | null;
   /** Wire agency codes whose copy this article is (e.g. ["AP"]). */
   syndication: string[];
+  /**
+   * A stored article assigned again because reprocessing changed its body: when it founds a
+   * story, that story gets a new id, since its plain id may still name the story it left.
+   */
+  revised?: boolean;
 }
 
 /**
@@ -32,6 +37,8 @@ export interface Fingerprint {
   tokens: number[];
   /** Exclusive end index into `tokens` of each sentence. */
   sentenceEnds: number[];
+  /** Id of the story this article founds when it matches nothing; absent means `articleId`. */
+  founds?: string;
 }
 
 export type Verdict = 'copy' | 'rewrite' | 'different';
