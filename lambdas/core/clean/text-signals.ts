@@ -70,9 +70,21 @@ export function isHeadingLike(text: string): boolean {
  * fused to the next sentence.
  */
 export function isGluedTeaser(text: string): boolean {
+  const lead = text.slice(0, 200);
   // Four lower-case letters before the capital: brand names (MacBook, PlayStation) have fewer.
-  const m = /(\p{Ll}{4}[?!.…:]?|\p{Ll}[?!…])(\p{Lu}\p{Ll})/u.exec(text.slice(0, 200));
-  if (!m) return false;
-  const head = text.slice(0, m.index + m[1].length);
-  return countWords(head) >= 4 && titleCaseShare(head) >= 0.75;
+  const m = /(\p{Ll}{4}[?!.…:]?|\p{Ll}[?!…])(\p{Lu}\p{Ll})/u.exec(lead);
+  if (m && isTitleHead(text.slice(0, m.index + m[1].length))) return true;
+  // Weaker seams: a headline ending in a number or a short word ("… To 250,000The state…",
+  // "… $690 BillAt least…"), or a teaser opening with a one-letter word ("…AthleteA 24-year-old…").
+  // Brand names look the same, so the rest must read as a full sentence of its own.
+  for (const w of lead.matchAll(/\p{Ll}{3}(?=\p{Lu}\p{Ll})|(?<![\p{L}\d,.])\d[\d,.]*(?=\p{Lu}\p{Ll})|\p{Ll}{4}(?=\p{Lu} [\p{L}\d])/gu)) {
+    const cut = (w.index ?? 0) + w[0].length;
+    const rest = text.slice(cut);
+    if (isTitleHead(text.slice(0, cut), 0.9) && countWords(rest) >= T.proseMinWords && endsSentence(rest)) return true;
+  }
+  return false;
+}
+
+function isTitleHead(head: string, minShare = 0.75): boolean {
+  return countWords(head) >= 4 && titleCaseShare(head) >= minShare;
 }

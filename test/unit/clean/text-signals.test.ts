@@ -1,0 +1,25 @@
+/**
+ * Line-level signals the structural rules build on.
+ */
+import { isGluedTeaser } from '../../../lambdas/core/clean/text-signals';
+
+describe('isGluedTeaser', () => {
+  test.each([
+    'Harbour Bridge Reopens After Two Years Of RepairsThe bridge carried its first traffic on Monday morning.',
+    'Two Held After Death Of Local Student-AthleteA 24-year-old woman and a 28-year-old man were arrested on Friday.',
+    'Diners Leave Without Paying $690 BillAt least six people walked out of a steakhouse on Saturday night, police said.',
+    'State To Mail Panel Applications To 250,000The state will mail the applications to randomly chosen voters next month.',
+  ])('headline fused to its teaser: %s', (line) => {
+    expect(isGluedTeaser(line)).toBe(true);
+  });
+
+  test.each([
+    'The price of one of the PS4 DualShock controllers has dropped to its holiday level, the retailer said.',
+    'A Bang & Olufsen Premium 3D Sound System will be available as an option on the top trim, the company said.',
+    'Now the agency’s SciSpacE team has called in its design facility to study the mission in detail.',
+    'Sony Unveils New PlayStation Console',
+    'He said the McDonald’s franchise in the town would stay open until the end of the year.',
+  ])('story text and brand names stay: %s', (line) => {
+    expect(isGluedTeaser(line)).toBe(false);
+  });
+});
