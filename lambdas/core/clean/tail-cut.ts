@@ -9,7 +9,7 @@ import type { BlockState } from './block-state';
 import { endsSentence, isHeadingLike } from './text-signals';
 
 /** Rules whose match opens an end-of-story section. */
-const SECTION_MARKERS = new Set(['related.heading', 'related.heading-intl', 'comments.join', 'comments.join-intl', 'comments.count', 'newsletter.title', 'newsletter.sign-up', 'newsletter.we-send', 'agency.about-author', 'tags.label', 'tags.label-list']);
+const SECTION_MARKERS = new Set(['related.heading', 'related.heading-intl', 'comments.join', 'comments.join-intl', 'comments.count', 'comments.author-said', 'newsletter.title', 'newsletter.sign-up', 'newsletter.we-send', 'agency.about-author', 'tags.label', 'tags.label-list']);
 
 export const isSectionMarker = (s: BlockState) => s.match !== null && SECTION_MARKERS.has(s.match.rule.id);
 
