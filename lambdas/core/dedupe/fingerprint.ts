@@ -8,6 +8,7 @@ import { canonicalise, normaliseText, stem, tokenize } from './normalise';
 import { splitParagraphs, splitSentences } from './sentences';
 import { STOPWORDS } from './stopwords';
 import { revisedStoryId } from './story-id';
+import { U32Table } from './u32-table';
 import type { DedupeDoc, Fingerprint } from './types';
 import { isWireOutlet } from './wire';
 
@@ -77,10 +78,15 @@ export interface Analysis {
 
 /** Lookup structures over the text that plays the longer part in a verification. */
 export interface LookupIndex {
-  /** Content word → sentences holding it (for alignment). */
-  postings: Map<number, number[]>;
+  /**
+   * Content word → sentences holding it (for alignment), in compressed rows: the sentences of
+   * the term numbered `termRow.get(word)` are `postings[rowStart[n]] … postings[rowStart[n + 1] - 1]`.
+   */
+  termRow: U32Table;
+  rowStart: Int32Array;
+  postings: Int32Array;
   /** Shingle hash → first sentence it starts in. */
-  shingleSentence: Map<number, number>;
+  shingleSentence: U32Table;
 }
 
 const analyses = new WeakMap<Fingerprint, Analysis>();
@@ -140,19 +146,27 @@ export function lookupIndex(fp: Fingerprint): LookupIndex {
   const cached = lookups.get(fp);
   if (cached) return cached;
   const an = analyse(fp);
-  const postings = new Map<number, number[]>();
-  an.sentenceTerms.forEach((terms, j) => {
+  let pairs = 0;
+  for (const terms of an.sentenceTerms) pairs += terms.length;
+  const termRow = new U32Table(pairs);
+  const counts: number[] = [];
+  for (const terms of an.sentenceTerms) {
     for (const t of terms) {
-      const list = postings.get(t);
-      if (list) list.push(j);
-      else postings.set(t, [j]);
+      const row = termRow.setIfAbsent(t, counts.length);
+      if (row === counts.length) counts.push(1);
+      else counts[row]++;
     }
+  }
+  const rowStart = new Int32Array(counts.length + 1);
+  for (let r = 0; r < counts.length; r++) rowStart[r + 1] = rowStart[r] + counts[r];
+  const fill = rowStart.slice(0, counts.length);
+  const postings = new Int32Array(pairs);
+  an.sentenceTerms.forEach((terms, j) => {
+    for (const t of terms) postings[fill[termRow.get(t)]++] = j;
   });
-  const shingleSentence = new Map<number, number>();
-  an.shingleAt.forEach((h, i) => {
-    if (!shingleSentence.has(h)) shingleSentence.set(h, an.sentenceOfToken[i]);
-  });
-  const result = { postings, shingleSentence };
+  const shingleSentence = new U32Table(an.shingleAt.length);
+  for (let i = 0; i < an.shingleAt.length; i++) shingleSentence.setIfAbsent(an.shingleAt[i], an.sentenceOfToken[i]);
+  const result = { termRow, rowStart, postings, shingleSentence };
   lookups.set(fp, result);
   return result;
 }

@@ -86,7 +86,7 @@ interface Alignment {
 }
 
 function align(short: Side, long: Side): Alignment {
-  const { postings } = lookupIndex(long.fp);
+  const { termRow, rowStart, postings } = lookupIndex(long.fp);
   const counts = new Int32Array(long.an.sentenceTerms.length);
   const touched: number[] = [];
   const partner: number[] = [];
@@ -96,9 +96,12 @@ function align(short: Side, long: Side): Alignment {
     similarity.push(0);
     if (!short.active[i] || terms.length === 0) return;
     for (const t of terms) {
-      const list = postings.get(t);
-      if (!list) continue;
-      for (const j of list) if (counts[j]++ === 0) touched.push(j);
+      const row = termRow.get(t);
+      if (row < 0) continue;
+      for (let p = rowStart[row]; p < rowStart[row + 1]; p++) {
+        const j = postings[p];
+        if (counts[j]++ === 0) touched.push(j);
+      }
     }
     let best = -1;
     let bestScore = 0;
@@ -129,7 +132,7 @@ function containment(short: Side, long: Side): number {
     if (!short.active[sentenceOfToken[i]]) continue;
     total++;
     const s = shingleSentence.get(shingleAt[i]);
-    if (s !== undefined && long.active[s]) hit++;
+    if (s >= 0 && long.active[s]) hit++;
   }
   return total ? hit / total : 0;
 }
