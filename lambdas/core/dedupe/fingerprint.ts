@@ -214,8 +214,13 @@ export function exactKey(fp: Fingerprint): string {
 /** All index keys of an article: exact hash, LSH bands, and keys of its top sentences. */
 export function indexKeys(fp: Fingerprint): string[] {
   const a = analyse(fp);
-  const terms = a.sentenceTerms.flatMap((t) => Array.from(t));
-  const keys = [exactKey(fp), ...lshBandKeys(shingles(fp), SHINGLE_BANDS), ...lshBandKeys(terms, TERM_BANDS)];
-  for (const k of a.sentenceKeys) keys.push(...k);
-  return [...new Set(keys)];
+  const terms = new Uint32Array(a.sentenceTerms.reduce((n, t) => n + t.length, 0));
+  let at = 0;
+  for (const t of a.sentenceTerms) {
+    terms.set(t, at);
+    at += t.length;
+  }
+  const keys = new Set([exactKey(fp), ...lshBandKeys(shingles(fp), SHINGLE_BANDS), ...lshBandKeys(terms, TERM_BANDS)]);
+  for (const sentence of a.sentenceKeys) for (const k of sentence) keys.add(k);
+  return [...keys];
 }

@@ -20,9 +20,10 @@ export class InMemoryFingerprintIndex implements FingerprintIndexPort {
 
   constructor(private readonly options: MemoryIndexOptions = {}) {}
 
-  private async op(name: string): Promise<void> {
+  /** Counts the call; returns the yield to await, if any (awaiting nothing would still cost a microtask per call). */
+  private op(name: string): Promise<void> | undefined {
     this.calls[name] = (this.calls[name] ?? 0) + 1;
-    if (this.options.yieldPoint) await this.options.yieldPoint();
+    return this.options.yieldPoint?.();
   }
 
   async putArticle(fingerprint: Fingerprint): Promise<StoredArticle | null> {
@@ -37,10 +38,11 @@ export class InMemoryFingerprintIndex implements FingerprintIndexPort {
     const out: KeyMembers[] = [];
     // One atomic step per key, with a yield in between, like parallel UpdateItem calls.
     for (const key of keys) {
-      await this.op('addToKeys');
+      const pause = this.op('addToKeys');
+      if (pause) await pause;
       let set = this.keys.get(key);
       if (!set) this.keys.set(key, (set = new Set()));
-      const members = [...set].filter((m) => m !== articleId);
+      const members = set.has(articleId) ? [...set].filter((m) => m !== articleId) : [...set];
       const saturated = !set.has(articleId) && set.size >= KEY_MEMBER_CAP;
       if (!saturated) set.add(articleId);
       out.push({ key, members, saturated });
