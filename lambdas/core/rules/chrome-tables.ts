@@ -22,6 +22,7 @@ export const NEWSLETTER_PROMPT: RuleTable = {
     { id: 'newsletter.subscribe-cta', pattern: /^(subscribe( now| today| here)?|sign up( now| today| here)?|get (our|the) newsletter|already (a subscriber|have an account)\??|become a (member|subscriber)|support (our|independent) journalism)\b.{0,120}$/i, maxChars: 160 },
     { id: 'newsletter.paywall', pattern: /\b(subscribers? only|to continue reading|for unlimited (digital )?access|you have reached your (free )?(article )?limit|free articles? (left|remaining))\b/i, maxChars: 240 },
     { id: 'newsletter.privacy-note', pattern: /\b(unsubscribe at any time|by (signing up|subscribing|clicking)\b.{0,60}\b(agree|consent)|we will use your e-?mail|see our privacy (policy|notice))\b/i, maxChars: 300 },
+    { id: 'newsletter.membership-appeal', pattern: /^if you (enjoyed|liked|value|appreciate|found value in) (this|our) (article|story|piece|post|journalism|reporting|work)\b/i, maxChars: 400 },
   ],
 };
 
@@ -32,7 +33,7 @@ export const BYLINE_DATELINE: RuleTable = {
     { id: 'byline.by-name-dated', pattern: /^(By|BY) \p{Lu}.{2,80} on \p{L}{3,9},? \p{L}{3,9} \d{1,2}(st|nd|rd|th)?, \d{4}.{0,30}$/u, maxChars: 160, extract: 'published', where: 'edge' },
     { id: 'byline.by-label', pattern: /^(by|por|von|di|par)$/i, maxChars: 4, where: 'edge' },
     { id: 'byline.date-then-name', pattern: /^\d{1,2} \p{L}{3,9}\.? \d{4} ?[-–—|,] ?\d{1,2}[:.]\d{2}( am| pm| AM| PM)? (\p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20}|\p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20} \p{Lu}[\p{L}'’.-]{0,20})$/u, maxChars: 100, extract: 'byline', where: 'edge' },
-    { id: 'byline.published-label', pattern: /^(published|posted|updated|last updated|first published|publicado|pubblicato|veröffentlicht)\b:? ?(on |at )?.{0,20}\d.{0,60}$/i, maxChars: 110, extract: 'published', where: 'edge' },
+    { id: 'byline.published-label', pattern: /^[|•·]? ?(published|posted|updated|last updated|first published|publicado|pubblicato|veröffentlicht)\b:? ?(on |at )?.{0,20}\d.{0,60}$/i, maxChars: 110, extract: 'published', where: 'edge' },
     { id: 'byline.date-line', pattern: /^\p{L}{0,9},? ?(\p{L}{3,9}\.? \d{1,2}(st|nd|rd|th)?,? \d{4}|\d{1,2}(st|nd|rd|th)? \p{L}{3,9}\.?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\.?$/iu, maxChars: 40, extract: 'published', where: 'edge' },
     { id: 'byline.date-time-line', pattern: /^[|•]? ?\p{L}{0,9},? ?(\p{L}{3,9}\.? \d{1,2}(st|nd|rd|th)?,? \d{4}|\d{1,2}(st|nd|rd|th)? \p{L}{3,9}\.?,? \d{4})[ ,.|•at@-–—]{1,6}\d{1,2}[:.h]\d{2}[ \p{L}.•|\d()+:-]{0,34}$/iu, maxChars: 90, extract: 'published', where: 'edge' },
     { id: 'byline.numeric-date-time', pattern: /^[|•]? ?\p{L}{0,9},? ?(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})[ ,.|•at@-–—]{1,6}\d{1,2}[:.h]\d{2}[ \p{L}.•|\d()+:-]{0,34}$/iu, maxChars: 90, extract: 'published', where: 'edge' },
@@ -56,6 +57,7 @@ export const SYNDICATION_DISCLAIMER: RuleTable = {
     { id: 'syndication.not-edited', pattern: /\b(has not been edited by|was not edited by|auto-generated from a syndicated feed)\b/i, maxChars: 300, extract: 'syndication' },
     { id: 'syndication.copyright-agency', pattern: /^(copyright|©|\(c\))\s*\d{0,4}\s*(the )?(associated press|reuters|agence france-presse|afp|bloomberg|upi|dpa|press association)\b.{0,160}$/i, maxChars: 240, extract: 'syndication' },
     { id: 'syndication.credit-line', pattern: /^(with )?(additional )?(reporting|contributions?|information|material) (by|from)\s+\S.{0,200}$/i, maxChars: 220, extract: 'credits' },
+    { id: 'syndication.contributed', pattern: /^\p{Lu}[\p{L}'’. ,-]{2,120} contributed (to )?this (report|story|article)\.?$/u, maxChars: 160, extract: 'credits' },
     { id: 'syndication.via-site', pattern: /^via [\w-]{2,40}\.[a-z]{2,6}$/i, maxChars: 50, extract: 'syndication' },
     { id: 'syndication.may-not-be-published', pattern: /\bmay not be (published|reproduced), broadcast, rewritten,? or redistributed\b/i, maxChars: 300, extract: 'syndication' },
   ],
@@ -74,7 +76,7 @@ export const AGENCY_BOILERPLATE: RuleTable = {
     { id: 'agency.about-author', pattern: /^(about the (author|writer)|more (stories|articles) (by|from) this (author|writer)|author profile|view all posts by\b.{0,60})$/i, maxChars: 100 },
     { id: 'agency.about-name', pattern: /^(about|sobre|über|à propos de|a proposito di|acerca de|o autorze) (the author|o autor|l'auteur|\p{Lu}[\p{L}'’.-]{1,20} \p{Lu}[\p{L}'’.-]{1,20})$/iu, maxChars: 60 },
     { id: 'agency.biography-label', pattern: /^(biography|bio|author|autor|auteur|autore)$/i, maxChars: 12, where: 'edge' },
-    { id: 'agency.author-bio', pattern: /^\p{Lu}[\p{L}'’. -]{1,40} is an? (staff |senior |freelance |contributing )?(writer|reporter|editor|journalist|correspondent|columnist|producer|curator)\b.{0,260}$/u, maxChars: 320, where: 'edge' },
+    { id: 'agency.author-bio', pattern: /^\p{Lu}[\p{L}\d'’.()@_ -]{1,80} is (an?|the) [\p{L} -]{0,60}\b([Ww]riter|[Rr]eporter|[Ee]ditor|[Jj]ournalist|[Cc]orrespondent|[Cc]olumnist|[Pp]roducer|[Cc]urator|[Cc]ontributor|[Pp]hotographer)s?\b.{0,260}$/u, maxChars: 340, where: 'edge' },
     { id: 'agency.tip-line', pattern: /^(have|got) a (news )?tip\??|\b(may|can) be reached (at|by)\b|^(send|email) (us )?(your )?(news )?tips?\b/i, maxChars: 260 },
     { id: 'agency.follow-author', pattern: /\bfollow (him|her|them|me) on (twitter|facebook|instagram)\b/i, maxChars: 300, where: 'edge' },
     { id: 'agency.contact-author', pattern: /^(contact|email|reach) (the )?(author|reporter|writer|us)\b.{0,80}$/i, maxChars: 120 },
@@ -82,6 +84,8 @@ export const AGENCY_BOILERPLATE: RuleTable = {
     { id: 'agency.site-disclaimer', pattern: /^the (information|content|material) (provided|contained|published) (on|in) this (web)?site\b|\bhave not been evaluated by the food and drug administration\b/i, maxChars: 600 },
     { id: 'agency.trademarks', pattern: /\b(registered trademarks? of|trademarks? of .{2,60} registered in)\b/i, maxChars: 400 },
     { id: 'agency.copyright-line', pattern: /^(copyright|©|\(c\))\s*[@ⓒ©]?\s*(\d{4}|\p{L})/iu, maxChars: 200 },
+    { id: 'agency.copyright-notice', pattern: /\bthis (document|article|material|content|story) is (subject to|protected by) copyright\b/i, maxChars: 500 },
+    { id: 'agency.citation-retrieved', pattern: /^citation: .{10,300}\bretrieved\b.{4,40}\bfrom https?:\/\/\S{4,200}$/i, maxChars: 500 },
   ],
 };
 
@@ -94,6 +98,11 @@ export const CAPTION_CREDIT: RuleTable = {
     { id: 'caption.photo-label', pattern: /^\(?(photo|image|picture|file|illustration|graphic)s?( by| via|:)\s*.{1,60}\)?$/i, maxChars: 80 },
     { id: 'caption.gallery', pattern: /^(\d+\s*(of|\/)\s*\d+|view (the )?(photo )?gallery|see all \d+ photos|\d+ photos|enlarge (this )?(image|photo)|click (to|for) (enlarge|expand))$/i, maxChars: 40 },
     { id: 'caption.hide-caption', pattern: /^(hide|show|toggle) caption$/i, maxChars: 20 },
+    { id: 'caption.caption-label', pattern: /^(image|media|video|photo) ?caption ?\S/i, maxChars: 400 },
+    { id: 'caption.glued-credit', pattern: /\p{Ll}(Credit|Photo|Picture|Image|Source|Foto): ?[\p{L}\d][\p{L}\d /.,&'’@_-]{0,60}$/u, maxChars: 400 },
+    { id: 'caption.photo-kind', pattern: /\b(submitted|file|contributed|handout|courtesy) (photo|image|picture)\)?\.?$|^(file photo|handout)\s*:|\bthis .{0,30}\bfile (photo|image)\b/i, maxChars: 400 },
+    { id: 'caption.via-agency', pattern: /\bvia (AP|Reuters|AFP|EPA|Getty Images|Getty|Shutterstock)\)?\.?$/, maxChars: 200 },
+    { id: 'caption.dated', pattern: /, (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2},? \d{4}\b/, maxChars: 600 },
   ],
 };
 
@@ -105,6 +114,7 @@ export const RELATED_LIST: RuleTable = {
     { id: 'related.recent-popular', pattern: /^(recent|popular|latest|top|trending) (articles|posts|stories|news|reads)( this (week|month))?$|^popular this (week|month)$/i, maxChars: 40 },
     { id: 'related.inline-prefix', pattern: /^(related|read more|read also|also read|see also|more|recommended|must read|leia também|leia mais|leggi anche|lesen sie auch|читайте также)\s*[:|»›>-]\s*\S.{0,200}$/iu, maxChars: 240 },
     { id: 'related.bracketed', pattern: /^\[(related|read more|see also|also read|more)\s*:.{2,200}\]$/i, maxChars: 240 },
+    { id: 'related.full-coverage', pattern: /^(follow|read|see|get) (ap'?s|our|the) (full|complete|latest|continuing) coverage (of|on)\b.{0,120}$/i, maxChars: 160 },
     { id: 'related.also-on', pattern: /^also on \S{2,40}\.\w{2,4}\b/i, maxChars: 240 },
     { id: 'related.parenthesised', pattern: /^[([] ?(leggi anche|read more|related|see also|also read|leia também|lesen sie auch|lire aussi)\b.{2,200}[)\]]$/i, maxChars: 240 },
     { id: 'related.on-site', pattern: /^on [\w-]{2,30}\.(com|net|org|co\.uk|com\.au)\s?:\s?\S.{0,160}$/i, maxChars: 200 },
@@ -157,6 +167,7 @@ export const NAVIGATION: RuleTable = {
     { id: 'nav.click-here', pattern: /\bclick(ing)? here\b/i, maxChars: 90 },
     { id: 'nav.footer-links', pattern: /^(about us|contact us|privacy policy|terms (of use|of service|and conditions)|cookie policy|sitemap|site map|careers|advertise( with us)?|help|faq|rss|newsletters?|accessibility|corrections|ethics policy)$/i, maxChars: 40 },
     { id: 'nav.pipe-links', pattern: /^[^|]{1,30}\|[^|]{1,30}\|[^.!?]{1,150}$/, maxChars: 200 },
+    { id: 'nav.glued-breadcrumb', pattern: /^Home\p{Lu}\S* \S+ \S+ \S/u, maxChars: 250 },
   ],
 };
 
@@ -213,7 +224,7 @@ export const COMMENTS_PROMPT: RuleTable = {
     { id: 'comments.rating', pattern: /^(rating|votes|vote|score|likes|like|points|point) ?:? ?[+-]?\d{1,6}( votes| vote| points| likes)?$|^(reply|report|flag|quote|permalink|like reply)$/i, maxChars: 30 },
     { id: 'comments.author-said', pattern: /^.{2,60} (on|at) .{4,40}\d( [ap]m| [ap]\.m\.)? (said|says|wrote):$|^.{2,40} (said|says|wrote) on .{4,40}\d:?$/i, maxChars: 120 },
     { id: 'comments.count', pattern: /^[[(]?\s*\d{1,6}\s+(comments?|replies|responses)\s*[\])]?$|^(top|most|best) (rated|recent|popular|liked|voted) (comments|replies)$|^(oldest|newest|sort by|view all|show more)( comments| replies)?\)?$|^\(view all\)$/i, maxChars: 40 },
-    { id: 'comments.policy', pattern: /\b(comments? (are|is) (closed|moderated)|community guidelines|you must be logged in to (post a )?comment|commenting (policy|guidelines))\b/i, maxChars: 300 },
+    { id: 'comments.policy', pattern: /\b(comments? (are|is) (closed|moderated)|moderat(e|es|ing) (all )?comments|community guidelines|you must be logged in to (post a )?comment|commenting (policy|guidelines))\b/i, maxChars: 300 },
     { id: 'comments.letters', pattern: /\bletters? to the editor\b|^\[? ?read all comments ?\]?$/i, maxChars: 250 },
     { id: 'comments.tell-us', pattern: /^(tell us what you think|post (a )?comment|join (our|the) [\p{L} ]{0,30}(forums?|community))\b/iu, maxChars: 200 },
   ],
