@@ -9,7 +9,7 @@ import { parseDateline } from './dates';
 import { htmlToBlocks, type HtmlExtraction } from './html-blocks';
 import type { DomEngine } from './html-dom';
 import { guessLanguage, normaliseLanguageTag } from './language';
-import { activeTables, matchRule } from './match-rules';
+import { activeTables, matchRule, type RuleMatch } from './match-rules';
 import { emptyMetadata, mineBlock, mineParagraphs } from './metadata';
 import { bestRun, type Run } from './story-run';
 import { isTemplateSafeProse, templateLineKey } from './template';
@@ -89,17 +89,42 @@ function isStoryProse(s: BlockState): boolean {
   return s.verdict === 'undecided' && s.prose && !s.match;
 }
 
-/** Edge rules (bylines, author boxes) apply before the first / after the last story sentence, or a few blocks inside. */
-function resolveEdgeRules(states: BlockState[], start: number, end: number): void {
+/**
+ * Edge rules (bylines, author boxes) apply before the first / after the last story sentence,
+ * or a few blocks inside. Returns the matches set aside as too deep inside the story.
+ */
+function resolveEdgeRules(states: BlockState[], start: number, end: number): Map<BlockState, RuleMatch> {
   let first = start;
   while (first < end && !isStoryProse(states[first])) first++;
   let last = end;
   while (last > first && !isStoryProse(states[last])) last--;
+  const deferred = new Map<BlockState, RuleMatch>();
   for (const [i, s] of states.entries()) {
     if (s.verdict !== 'undecided' || !s.match) continue;
     const nearEdge = i < first + T.edgeBlocks || i > last - T.edgeBlocks;
     if (nearEdge) removeByMatch(s);
-    else s.match = null;
+    else {
+      deferred.set(s, s.match);
+      s.match = null;
+    }
+  }
+  return deferred;
+}
+
+/**
+ * Once the end sections (headline boxes, tail lists) are cut, the story may end earlier than
+ * it first seemed: an author bio that sat above a teaser box now stands at the edge.
+ */
+function resolveDeferredEdges(states: BlockState[], deferred: Map<BlockState, RuleMatch>): void {
+  if (deferred.size === 0) return;
+  let last = -1;
+  for (let i = states.length - 1; i >= 0 && last < 0; i--) if (states[i].verdict !== 'remove' && states[i].prose) last = i;
+  for (let i = Math.max(0, last - T.edgeBlocks + 1); i < states.length; i++) {
+    const s = states[i];
+    const match = deferred.get(s);
+    if (!match || s.verdict === 'remove') continue;
+    s.match = match;
+    removeByMatch(s);
   }
 }
 
@@ -260,7 +285,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
   let title: string | null = null;
   let standfirst: string | null = null;
   if (run) {
-    resolveEdgeRules(states, run.start, run.end);
+    const deferredEdges = resolveEdgeRules(states, run.start, run.end);
     if (html) {
       title = html.meta.title ?? html.readabilityTitle;
     } else {
@@ -284,6 +309,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
     removeOutside(states, run.start, run.end);
     if (isHtml) removeLeadingShort(states, run.start, run.end);
     cutTail(states, run.start, run.end, isHtml);
+    resolveDeferredEdges(states, deferredEdges);
     decideInsideRun(states, run.start, run.end, options.templateCounts, isHtml);
   } else {
     removeOutside(states, 0, -1);
