@@ -224,6 +224,29 @@ function decideInsideRun(states: BlockState[], start: number, end: number, templ
   }
 }
 
+/**
+ * Lines kept above a byline or dateline that opens the story are headline material (a
+ * headline, a kicker, a standfirst): the story starts under its byline. Only one or two
+ * kept lines, so a byline printed after the opening paragraphs never costs them.
+ */
+function removeAboveLeadingByline(states: BlockState[]): BlockState | null {
+  const first = states.findIndex((s) => s.verdict === 'keep');
+  if (first < 0) return null;
+  const above: BlockState[] = [];
+  for (let i = first; i < states.length && i <= first + T.edgeBlocks + 1; i++) {
+    const s = states[i];
+    if (s.verdict === 'keep') {
+      if (above.length === T.leadingBylineMaxLines) return null;
+      above.push(s);
+    } else if (s.category === 'byline') {
+      const lead = [...above].reverse().find((b) => b.role === 'paragraph') ?? null;
+      for (const b of above) remove(b, S.standfirst.id, S.standfirst.category);
+      return lead;
+    }
+  }
+  return null;
+}
+
 function removeOutside(states: BlockState[], start: number, end: number): void {
   for (const [i, s] of states.entries()) {
     if (s.verdict !== 'undecided' || (i >= start && i <= end)) continue;
@@ -311,6 +334,8 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
     cutTail(states, run.start, run.end, isHtml);
     resolveDeferredEdges(states, deferredEdges);
     decideInsideRun(states, run.start, run.end, options.templateCounts, isHtml);
+    const aboveByline = removeAboveLeadingByline(states);
+    if (aboveByline && !standfirst) standfirst = aboveByline.block.text;
   } else {
     removeOutside(states, 0, -1);
   }
