@@ -3,6 +3,7 @@ import { buildFingerprint, indexKeys, verifyPair, type DedupeDoc } from '../../.
 import { lshBandKeys, minhash } from '../../../lambdas/core/dedupe/minhash';
 import { normaliseText, tokenize } from '../../../lambdas/core/dedupe/normalise';
 import { splitSentences } from '../../../lambdas/core/dedupe/sentences';
+import { U32Table } from '../../../lambdas/core/dedupe/u32-table';
 import { loadSeedDocs } from './helpers';
 
 describe('normalisation', () => {
@@ -69,5 +70,35 @@ describe('verifyPair', () => {
     const keys = new Set(indexKeys(a).filter((k) => indexKeys(b).includes(k)));
     expect(keys.size).toBeGreaterThan(0);
     expect(verifyPair(a, b, { isBoilerplateKey: (k) => keys.has(k) }).verdict).toBe('different');
+  });
+});
+
+describe('U32Table', () => {
+  it('keeps the first value per key, including key 0 and keys that collide in the low bits', () => {
+    const t = new U32Table(6);
+    const keys = [0, 1 << 20, 2 << 20, 3 << 20, 0xffffffff, 7];
+    keys.forEach((k, i) => expect(t.setIfAbsent(k, i)).toBe(i));
+    keys.forEach((k, i) => expect(t.get(k)).toBe(i));
+    expect(t.setIfAbsent(1 << 20, 99)).toBe(1);
+    expect(t.get(5)).toBe(-1);
+    expect(t.size).toBe(6);
+  });
+
+  it('agrees with a Map on many random keys and refuses to grow past its capacity', () => {
+    const n = 5000;
+    const t = new U32Table(n);
+    const m = new Map<number, number>();
+    let s = 12345;
+    for (let i = 0; i < n; i++) {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      if (!m.has(s)) m.set(s, i);
+      t.setIfAbsent(s, i);
+    }
+    for (const [k, v] of m) expect(t.get(k)).toBe(v);
+    expect(t.size).toBe(m.size);
+    const small = new U32Table(1);
+    expect(() => {
+      for (let k = 0; k < 64; k++) small.setIfAbsent(k, k);
+    }).toThrow(/over capacity/);
   });
 });
