@@ -124,21 +124,24 @@ export function analyse(fp: Fingerprint): Analysis {
   return result;
 }
 
+let scratch = new Uint32Array(256);
+
 /** Distinct values in first-seen order; sentences are short, so a linear scan beats a Set. */
 function distinct(values: readonly number[]): Uint32Array {
-  const out = new Uint32Array(values.length);
+  if (scratch.length < values.length) scratch = new Uint32Array(values.length * 2);
   let n = 0;
   for (const v of values) {
     let seen = false;
     for (let k = 0; k < n; k++) {
-      if (out[k] === v) {
+      if (scratch[k] === v) {
         seen = true;
         break;
       }
     }
-    if (!seen) out[n++] = v;
+    if (!seen) scratch[n++] = v;
   }
-  return out.subarray(0, n);
+  // One right-sized copy per sentence: these live as long as the fingerprint's analysis.
+  return scratch.slice(0, n);
 }
 
 /** Built on first use: most articles never play the longer part. */
