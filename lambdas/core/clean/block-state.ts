@@ -16,6 +16,8 @@ export interface BlockState {
   words: number;
   prose: boolean;
   match: RuleMatch | null;
+  /** Item of a list that belongs to the story (numbered, or announced by a colon): counts as story text. */
+  listItem: boolean;
   verdict: Verdict;
   role: 'paragraph' | 'heading';
   rule: string | null;
@@ -31,6 +33,7 @@ export function initialState(block: Block): BlockState {
     words: effectiveWords(norm),
     prose: isProse(norm),
     match: null,
+    listItem: false,
     verdict: 'undecided',
     role: block.kind === 'heading' ? 'heading' : 'paragraph',
     rule: null,

@@ -81,8 +81,58 @@ function htmlRun(states: readonly BlockState[]): Run | null {
   return states.length ? { start: 0, end: states.length - 1, proseChars: 0, proseBlocks: 0 } : null;
 }
 
+/**
+ * Prose characters per block. Story-list items count with a small weight: enough to carry
+ * the run across the list, never enough for a list alone (a form, a menu) to outweigh a story.
+ */
 function proseProfile(states: readonly BlockState[]): number[] {
-  return states.map((s) => (s.verdict === 'undecided' && s.prose && !s.match ? s.norm.length : 0));
+  return states.map((s) => {
+    if (s.verdict !== 'undecided' || s.match) return 0;
+    if (s.prose) return s.norm.length;
+    return s.listItem ? s.norm.length * T.listItemWeight : 0;
+  });
+}
+
+const isOpen = (s: BlockState) => s.verdict === 'undecided' && !s.match;
+/** "1) …", "2. …", "3a etapa: …", "4th …": the number of a numbered list item, or -1. */
+function itemNumber(s: BlockState): number {
+  const m = /^(\d{1,3})(?:[.)]|[aoºª]|st|nd|rd|th)\s+\S/u.exec(s.norm);
+  return m ? Number(m[1]) : -1;
+}
+
+/**
+ * Text dumps: lists that belong to the story, marked so they count as story text (a list of
+ * short lines is otherwise a gap that ends the story run): short lines announced by a
+ * sentence ending in a colon ("The five companies are:"), and sequentially numbered items
+ * ("1) …", "2) …") with at most a line or two between them. Menus are neither numbered in
+ * sequence nor announced by a sentence.
+ */
+function markContentLists(states: BlockState[]): void {
+  for (let i = 0; i < states.length; i++) {
+    const s = states[i];
+    if (!isOpen(s) || !s.norm.endsWith(':') || s.words < T.listIntroMinWords) continue;
+    let j = i + 1;
+    while (j < states.length && j - i <= T.listMaxItems && isOpen(states[j]) && !states[j].prose) j++;
+    const items = j - i - 1;
+    if (items >= T.listMinItems && items <= T.listMaxItems) for (let k = i + 1; k < j; k++) states[k].listItem = true;
+    i = j - 1;
+  }
+  for (let i = 0; i < states.length; i++) {
+    if (!isOpen(states[i]) || itemNumber(states[i]) < 0) continue;
+    const chain = [i];
+    for (let j = i + 1; j < states.length && j - chain[chain.length - 1] <= T.listMaxBetween + 1; j++) {
+      if (!isOpen(states[j])) break;
+      if (itemNumber(states[j]) === itemNumber(states[chain[chain.length - 1]]) + 1) chain.push(j);
+    }
+    if (chain.length < T.listMinItems) continue;
+    const last = chain[chain.length - 1];
+    // The last item keeps as many following lines as the items before it had (a link, a price).
+    const tail = Math.min(T.listMaxBetween, chain[1] - chain[0] - 1);
+    let end = last;
+    while (end < last + tail && end + 1 < states.length && isOpen(states[end + 1]) && itemNumber(states[end + 1]) < 0) end++;
+    for (let k = i; k <= end; k++) if (isOpen(states[k])) states[k].listItem = true;
+    i = end;
+  }
 }
 
 function isStoryProse(s: BlockState): boolean {
@@ -211,7 +261,7 @@ function decideInsideRun(states: BlockState[], start: number, end: number, templ
         seenProse.add(s.key);
         s.verdict = 'keep';
       }
-    } else if (s.block.kind === 'heading') {
+    } else if (s.block.kind === 'heading' || s.listItem) {
       s.verdict = 'keep';
     } else if (isCapsPromo(s)) {
       remove(s, S.capsPromo.id, S.capsPromo.category);
@@ -304,7 +354,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
   // run (rules and structure still apply); text dumps need the story run found.
   const run = isHtml
     ? htmlRun(states)
-    : bestRun(proseProfile(states), T.maxGapBlocks, (i) => isSectionMarker(states[i]), (i) => states[i].match?.category === 'comments');
+    : (markContentLists(states), bestRun(proseProfile(states), T.maxGapBlocks, (i) => isSectionMarker(states[i]), (i) => states[i].match?.category === 'comments'));
   let title: string | null = null;
   let standfirst: string | null = null;
   if (run) {

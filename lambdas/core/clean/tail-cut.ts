@@ -16,7 +16,7 @@ export const isSectionMarker = (s: BlockState) => s.match !== null && SECTION_MA
 const isLive = (s: BlockState) => s.verdict !== 'remove';
 /** HTML keeps its link markup, so there a headline of a list must also be a link. */
 const isHeadline = (s: BlockState, isHtml: boolean) =>
-  isLive(s) && !s.prose && (s.block.kind === 'heading' || isHeadingLike(s.norm)) && !endsSentence(s.norm) && (!isHtml || s.block.linkDensity >= T.linkDenseShare);
+  isLive(s) && !s.prose && !s.listItem && (s.block.kind === 'heading' || isHeadingLike(s.norm)) && !endsSentence(s.norm) && (!isHtml || s.block.linkDensity >= T.linkDenseShare);
 
 /** Index of the first block of the end section inside [start, end], or -1. */
 export function findTailCut(states: readonly BlockState[], start: number, end: number, isHtml: boolean): number {

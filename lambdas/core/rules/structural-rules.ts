@@ -85,6 +85,16 @@ export const STRUCTURE_THRESHOLDS = {
   tailMaxProseShare: 0.35,
   /** Heading-like blocks that make a tail a headline list. */
   tailMinHeadlines: 3,
+  /** Words a line ending in a colon needs to announce a list that belongs to the story (text dumps). */
+  listIntroMinWords: 3,
+  /** Items a story list needs (announced or numbered in sequence)... */
+  listMinItems: 3,
+  /** ...and at most this many (longer runs of short lines are menus or tables). */
+  listMaxItems: 40,
+  /** Weight of a story-list item's characters in the story-run score (prose counts 1). */
+  listItemWeight: 0.25,
+  /** Unnumbered lines allowed between two items of a numbered list (a link, a price). */
+  listMaxBetween: 2,
   /** Minimum words of story text for a clean result. */
   minStoryWords: 15,
 } as const;
