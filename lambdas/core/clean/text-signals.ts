@@ -82,6 +82,23 @@ export function isGluedTeaser(text: string): boolean {
     const rest = text.slice(cut);
     if (isTitleHead(text.slice(0, cut), 0.9) && countWords(rest) >= T.proseMinWords && endsSentence(rest)) return true;
   }
+  return isDatelineTeaser(lead, text);
+}
+
+/**
+ * "Minister resigns over contracts row NEW DELHI: The minister…": a headline followed by
+ * the teaser's opening dateline. A story's own dateline opens its line; one after a
+ * headline-length run of words is a teaser card flattened into one line.
+ */
+function isDatelineTeaser(lead: string, text: string): boolean {
+  for (const d of lead.matchAll(/ (\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}): \S/gu)) {
+    const at = d.index ?? 0;
+    const place = d[1].replace(/[^\p{Lu}]/gu, '');
+    if (place.length < 5) continue;
+    const head = text.slice(0, at);
+    const rest = text.slice(at + d[0].length - 1);
+    if (countWords(head) >= 5 && !/[.!?]["'”’]?$/u.test(head) && countWords(rest) >= T.proseMinWords) return true;
+  }
   return false;
 }
 

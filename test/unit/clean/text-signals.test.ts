@@ -9,6 +9,7 @@ describe('isGluedTeaser', () => {
     'Two Held After Death Of Local Student-AthleteA 24-year-old woman and a 28-year-old man were arrested on Friday.',
     'Diners Leave Without Paying $690 BillAt least six people walked out of a steakhouse on Saturday night, police said.',
     'State To Mail Panel Applications To 250,000The state will mail the applications to randomly chosen voters next month.',
+    'Minister resigns over contracts row after weeks of pressure NEW DELHI: The minister stepped down on Tuesday after a report found he had approved the deals.',
   ])('headline fused to its teaser: %s', (line) => {
     expect(isGluedTeaser(line)).toBe(true);
   });
@@ -19,6 +20,9 @@ describe('isGluedTeaser', () => {
     'Now the agency’s SciSpacE team has called in its design facility to study the mission in detail.',
     'Sony Unveils New PlayStation Console',
     'He said the McDonald’s franchise in the town would stay open until the end of the year.',
+    'NEW DELHI: The minister stepped down on Tuesday after a report found he had approved the deals.',
+    'DEAR ABBY: My husband of twenty years has booked a long trip abroad and I do not want to go.',
+    'That is especially true when we are watching TV: a handful of chips here, a chicken wing there, and the evening is gone.',
   ])('story text and brand names stay: %s', (line) => {
     expect(isGluedTeaser(line)).toBe(false);
   });
