@@ -314,6 +314,19 @@ function extendOverClosingSentences(states: readonly BlockState[], run: Run): vo
   }
 }
 
+/**
+ * Text dumps: sentence-length lines between a byline/dateline and the first prose block are
+ * the story's opening (a lede without a final full stop), not its headline or standfirst:
+ * those stand above the byline.
+ */
+function extendUnderByline(states: readonly BlockState[], start: number): number {
+  let i = start - 1;
+  while (i >= 0 && start - i <= T.underBylineMaxLines && states[i].verdict === 'undecided' && !states[i].match && states[i].words >= T.proseMinWords) i--;
+  if (i === start - 1 || i < 0) return start;
+  const s = states[i];
+  return s.verdict === 'remove' && s.category === 'byline' ? i + 1 : start;
+}
+
 function removeEchoes(states: BlockState[], title: string | null): void {
   if (!title) return;
   const key = comparable(title);
@@ -364,6 +377,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
     } else {
       run.start = skipEchoedLead(states, run.start, run.end);
       extendOverClosingSentences(states, run);
+      run.start = extendUnderByline(states, run.start);
       const found = findTitle(states, run.start);
       const lead = found.standfirst ? null : leadingStandfirst(states, run.start, run.end);
       const sf = found.standfirst ?? lead;

@@ -69,6 +69,8 @@ export const STRUCTURE_THRESHOLDS = {
   linkDenseShare: 0.5,
   /** Blocks from the story edges within which `edge` rules apply. */
   edgeBlocks: 3,
+  /** Most unpunctuated sentence-length lines between a byline and the first prose block taken as the story's opening (text dumps). */
+  underBylineMaxLines: 2,
   /** Most kept lines above a leading byline/dateline that are taken as headline material. */
   leadingBylineMaxLines: 2,
   /** Words below which an unpunctuated block above the first sentence is a label (HTML). */
