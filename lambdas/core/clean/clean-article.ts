@@ -93,6 +93,9 @@ function proseProfile(states: readonly BlockState[]): number[] {
   });
 }
 
+/** A "Related" / "More from" heading: opens a box of headlines, inside or after a story. */
+const isBoxHeading = (s: BlockState) => s.match?.rule.id === 'related.heading' || s.match?.rule.id === 'related.heading-intl';
+
 const isOpen = (s: BlockState) => s.verdict === 'undecided' && !s.match;
 /** "1) …", "2. …", "3a etapa: …", "4th …": the number of a numbered list item, or -1. */
 function itemNumber(s: BlockState): number {
@@ -367,7 +370,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
   // run (rules and structure still apply); text dumps need the story run found.
   const run = isHtml
     ? htmlRun(states)
-    : (markContentLists(states), bestRun(proseProfile(states), T.maxGapBlocks, (i) => isSectionMarker(states[i]), (i) => states[i].match?.category === 'comments'));
+    : (markContentLists(states), bestRun(proseProfile(states), T.maxGapBlocks, (i) => isSectionMarker(states[i]), (i) => states[i].match?.category === 'comments', (i) => isBoxHeading(states[i])));
   let title: string | null = null;
   let standfirst: string | null = null;
   if (run) {

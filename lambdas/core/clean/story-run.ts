@@ -50,6 +50,7 @@ export function bestRun(
   maxGap?: number,
   isBoundary: (i: number) => boolean = () => false,
   isCommentsMarker: (i: number) => boolean = () => false,
+  isBoxHeading: (i: number) => boolean = () => false,
 ): Run | null {
   // Inside a reader thread every comment header ("Jane on May 3 said:") ends a run.
   const runs = findRuns(prose, maxGap, isCommentsMarker);
@@ -71,7 +72,9 @@ export function bestRun(
     if (density < T.mergeMinDensity || b.proseChars < best.proseChars * T.mergeMinShare) return false;
     const [from, to] = a.end < b.start ? [a.end + 1, b.start - 1] : [b.end + 1, a.start - 1];
     if (to - from + 1 > T.mergeMaxGapBlocks) return false;
-    for (let i = from; i <= to; i++) if (isBoundary(i)) return false;
+    // A headline box ("More from UK" and its few headlines) inside a story does not end it.
+    const box = to - from + 1 <= T.markedListMaxBlocks + 1;
+    for (let i = from; i <= to; i++) if (isBoundary(i) && !(box && isBoxHeading(i))) return false;
     return true;
   };
   for (let i = bi + 1; i < runs.length && mergeable(best, runs[i]); i++) {
