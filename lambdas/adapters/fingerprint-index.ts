@@ -29,6 +29,8 @@ import {
  */
 
 const BATCH_GET_LIMIT = 100;
+/** Full keys remembered per container (each at most KEY_MEMBER_CAP ids: about 2 MB). */
+const FULL_KEY_CACHE_SIZE = 2000;
 const BATCH_GET_ATTEMPTS = 6;
 /** Members set per UpdateItem when copying a merged story (expression size stays far below 4 KB). */
 const MEMBERS_PER_UPDATE = 80;
@@ -41,9 +43,20 @@ const memberKey = (key: string): Item => ({ pk: { S: key }, sk: { S: 'm' } });
 const storyKey = (id: string): Item => ({ pk: { S: `story#${id}` }, sk: { S: 'story' } });
 
 export class DynamoFingerprintIndex implements FingerprintIndexPort {
+  /**
+   * Members of keys found full, most recently used last. A full set takes no new members, so a
+   * warm container answers for it without a call; otherwise every boilerplate key (agency
+   * copyright, outlet chrome) would cost a failed update, plus a read on servers that do not
+   * return the item with the failure, on every article, more of them as the corpus grows. Only
+   * reprocessing removes members (rarely): a stale entry then keeps one article out of a set
+   * with room, which its other keys make up for.
+   */
+  private readonly fullKeys = new Map<string, readonly string[]>();
+
   constructor(
     private readonly dynamo: DynamoDBClient,
     private readonly tableName: string,
+    private readonly fullKeyCacheSize = FULL_KEY_CACHE_SIZE,
   ) {}
 
   async putArticle(fingerprint: Fingerprint): Promise<StoredArticle | null> {
@@ -77,6 +90,12 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
    * condition fails) but its members still come back, for boilerplate detection.
    */
   private async addToKey(key: string, articleId: string): Promise<KeyMembers> {
+    const full = this.fullKeys.get(key);
+    if (full) {
+      this.fullKeys.delete(key);
+      this.fullKeys.set(key, full);
+      return { key, members: full.filter((m) => m !== articleId), saturated: !full.includes(articleId) };
+    }
     try {
       const r = await this.dynamo.send(
         new UpdateItemCommand({
@@ -96,9 +115,16 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
       const item =
         err.Item ??
         (await this.dynamo.send(new GetItemCommand({ TableName: this.tableName, Key: memberKey(key), ConsistentRead: true }))).Item;
-      const members = (item?.members?.SS ?? []).filter((m) => m !== articleId);
-      return { key, members, saturated: true };
+      const all = item?.members?.SS ?? [];
+      this.rememberFull(key, all);
+      return { key, members: all.filter((m) => m !== articleId), saturated: true };
     }
+  }
+
+  private rememberFull(key: string, members: readonly string[]): void {
+    if (members.length < KEY_MEMBER_CAP || this.fullKeyCacheSize <= 0) return;
+    this.fullKeys.set(key, members);
+    if (this.fullKeys.size > this.fullKeyCacheSize) this.fullKeys.delete(this.fullKeys.keys().next().value as string);
   }
 
   async getArticles(ids: readonly string[]): Promise<StoredArticle[]> {
@@ -189,6 +215,7 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
   }
 
   async removeFromKeys(keys: readonly string[], articleId: string): Promise<void> {
+    for (const key of keys) this.fullKeys.delete(key);
     await Promise.all(
       keys.map((key) =>
         this.dynamo.send(
