@@ -77,6 +77,8 @@ export const AGENCY_BOILERPLATE: RuleTable = {
     { id: 'agency.about-name', pattern: /^(about|sobre|über|à propos de|a proposito di|acerca de|o autorze) (the author|o autor|l'auteur|\p{Lu}[\p{L}'’.-]{1,20} \p{Lu}[\p{L}'’.-]{1,20})$/iu, maxChars: 60 },
     { id: 'agency.biography-label', pattern: /^(biography|bio|author|autor|auteur|autore)$/i, maxChars: 12, where: 'edge' },
     { id: 'agency.author-bio', pattern: /^\p{Lu}[\p{L}\d'’.()@_ -]{1,80} is (an?|the) [\p{L} -]{0,60}\b([Ww]riter|[Rr]eporter|[Ee]ditor|[Jj]ournalist|[Cc]orrespondent|[Cc]olumnist|[Pp]roducer|[Cc]urator|[Cc]ontributor|[Pp]hotographer)s?\b.{0,260}$/u, maxChars: 340, where: 'edge' },
+    { id: 'agency.author-bio-first-person', pattern: /^I('m| am) an? [\p{L} ,-]{0,40}\b(writer|journalist|reporter|editor|columnist|correspondent)\b.{0,300}$/iu, maxChars: 360, where: 'edge' },
+    { id: 'agency.opinions-own', pattern: /^(the )?(opinions|views) expressed (by|in|here)\b.{0,60}\bare (their|his|her|the author'?s'?|solely)( own)?\b.{0,80}$/i, maxChars: 160 },
     { id: 'agency.tip-line', pattern: /^(have|got) a (news )?tip\??|\b(may|can) be reached (at|by)\b|^(send|email) (us )?(your )?(news )?tips?\b/i, maxChars: 260 },
     { id: 'agency.follow-author', pattern: /\bfollow (him|her|them|me) on (twitter|facebook|instagram)\b/i, maxChars: 300, where: 'edge' },
     { id: 'agency.contact-author', pattern: /^(contact|email|reach) (the )?(author|reporter|writer|us)\b.{0,80}$/i, maxChars: 120 },
@@ -148,6 +150,7 @@ export const SHARE_BAR: RuleTable = {
   category: 'share-bar',
   rules: [
     { id: 'share.label', pattern: /^(share( this| on| via)?( article| story| page)?|share this:?|tweet|pin( it)?|email|e-mail|print|copy link|copy|whatsapp|facebook|twitter|linkedin|reddit|pinterest|messenger|telegram|flipboard|google news|comments?|save|send|like|follow( us)?|partilhar|compartilhar|condividi|teilen)\s*:?$/i, maxChars: 30 },
+    { id: 'share.to-network', pattern: /^(share|post|send|pin) (to|on|via) (facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email|e-mail|messenger|telegram|flipboard)$/i, maxChars: 30 },
     { id: 'share.count', pattern: /^\d{1,6}\s*(shares?|likes?|views?)$/i, maxChars: 24 },
     { id: 'share.follow-us', pattern: /^(follow|like|find|connect with) us (on|at)\b.{0,60}$|^connect with us$/i, maxChars: 80 },
     { id: 'share.buttons', pattern: /\b(sharing|share|social) (buttons|tools|icons)\b/i, maxChars: 40 },
