@@ -65,7 +65,15 @@ function applyRules(states: BlockState[], options: CleanOptions): void {
   }
 }
 
+/** A whole line that is a bracketed picture credit: "(Image credit: NASA/JPL)". */
+const isBracketedCredit = (s: BlockState) => s.match?.category === 'caption' && /^\((image|photo|picture|photograph)( credit)?: [^()]{1,80}\)$/i.test(s.norm);
+
 function applyStructure(states: BlockState[], isHtml: boolean): void {
+  // The line right above a bracketed picture credit is that picture's caption.
+  for (let i = 1; i < states.length; i++) {
+    const s = states[i - 1];
+    if (s.verdict === 'undecided' && !s.match && s.block.kind !== 'heading' && s.words <= T.captionMaxWords && isBracketedCredit(states[i])) remove(s, S.creditedCaption.id, S.creditedCaption.category);
+  }
   const counts = new Map<string, number>();
   for (const s of states) counts.set(s.key, (counts.get(s.key) ?? 0) + 1);
   for (const s of states) {
@@ -95,6 +103,24 @@ function proseProfile(states: readonly BlockState[]): number[] {
 
 /** A "Related" / "More from" heading: opens a box of headlines, inside or after a story. */
 const isBoxHeading = (s: BlockState) => s.match?.rule.id === 'related.heading' || s.match?.rule.id === 'related.heading-intl';
+
+/** Chrome that sits inside a story (photo captions and credits, gallery counters), once a rule has named it. */
+const INLINE_CHROME = new Set(['caption', 'image-placeholder']);
+
+function isInlineChrome(s: BlockState): boolean {
+  return s.verdict === 'remove' && s.match !== null && s.rule === s.match.rule.id && INLINE_CHROME.has(s.match.category);
+}
+
+/**
+ * Text dumps: the story run, found over the blocks that are not inline chrome, so a photo
+ * gallery (caption, credit, "Image 2 of 5" per picture) inside a story neither splits it
+ * nor thins its density.
+ */
+function textRun(states: readonly BlockState[]): Run | null {
+  const open = states.filter((s) => !isInlineChrome(s));
+  const run = bestRun(proseProfile(open), T.maxGapBlocks, (i) => isSectionMarker(open[i]), (i) => open[i].match?.category === 'comments', (i) => isBoxHeading(open[i]));
+  return run ? { ...run, start: states.indexOf(open[run.start]), end: states.indexOf(open[run.end]) } : null;
+}
 
 const isOpen = (s: BlockState) => s.verdict === 'undecided' && !s.match;
 /** "1) …", "2. …", "3a etapa: …", "4th …": the number of a numbered list item, or -1. */
@@ -370,7 +396,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
   // run (rules and structure still apply); text dumps need the story run found.
   const run = isHtml
     ? htmlRun(states)
-    : (markContentLists(states), bestRun(proseProfile(states), T.maxGapBlocks, (i) => isSectionMarker(states[i]), (i) => states[i].match?.category === 'comments', (i) => isBoxHeading(states[i])));
+    : (markContentLists(states), textRun(states));
   let title: string | null = null;
   let standfirst: string | null = null;
   if (run) {

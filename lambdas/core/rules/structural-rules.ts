@@ -24,6 +24,7 @@ export const STRUCTURAL_RULES = {
   trailingShort: { id: 'structure.trailing-short', category: 'structure', description: 'Short non-sentence block after the last story paragraph.' },
   leadingShort: { id: 'structure.leading-short', category: 'structure', description: 'Short non-sentence block before the first story paragraph (HTML).' },
   figureCaption: { id: 'structure.figure-caption', category: 'caption', description: 'Text inside <figure>/<figcaption>: caption or credit (HTML).' },
+  creditedCaption: { id: 'structure.credited-caption', category: 'caption', description: 'Line right above a bracketed picture credit ("(Image credit: …)"): the picture caption.' },
   emptyText: { id: 'structure.no-words', category: 'structure', description: 'Block with no letters or digits.' },
 } as const satisfies Record<string, StructuralRule>;
 
@@ -97,6 +98,8 @@ export const STRUCTURE_THRESHOLDS = {
   listItemWeight: 0.25,
   /** Unnumbered lines allowed between two items of a numbered list (a link, a price). */
   listMaxBetween: 2,
+  /** Longest line (words) taken as the caption above a bracketed picture credit. */
+  captionMaxWords: 60,
   /** Minimum words of story text for a clean result. */
   minStoryWords: 15,
 } as const;
