@@ -229,13 +229,28 @@ function removeLeadingShort(states: BlockState[], start: number, end: number): v
  */
 function removeMarkedLists(states: BlockState[]): void {
   for (const [i, s] of states.entries()) {
-    if (s.verdict !== 'remove' || (s.rule !== 'related.heading' && s.rule !== 'related.heading-intl')) continue;
+    if (s.verdict !== 'remove') continue;
+    if (s.rule === 'tags.label') removeTagValues(states, i);
+    if (s.rule !== 'related.heading' && s.rule !== 'related.heading-intl') continue;
     for (let j = i + 1; j < states.length && j <= i + T.markedListMaxBlocks; j++) {
       const b = states[j];
       if (b.verdict === 'remove') continue;
       if (b.prose || endsSentence(b.norm)) break;
       remove(b, S.headlineList.id, S.headlineList.category);
     }
+  }
+}
+
+/**
+ * A bare "Tags" / "Topics" label is followed by its values: one comma-separated line (which
+ * can be long enough to pass for prose) or a few short tag lines, up to the next sentence.
+ */
+function removeTagValues(states: BlockState[], label: number): void {
+  for (let j = label + 1; j < states.length && j <= label + T.markedListMaxBlocks; j++) {
+    const b = states[j];
+    if (b.verdict === 'remove') continue;
+    if (endsSentence(b.norm) || (b.prose && (b.norm.match(/, /g)?.length ?? 0) < T.tagLineMinCommas)) break;
+    remove(b, S.tagValues.id, S.tagValues.category);
   }
 }
 

@@ -25,6 +25,7 @@ export const STRUCTURAL_RULES = {
   leadingShort: { id: 'structure.leading-short', category: 'structure', description: 'Short non-sentence block before the first story paragraph (HTML).' },
   figureCaption: { id: 'structure.figure-caption', category: 'caption', description: 'Text inside <figure>/<figcaption>: caption or credit (HTML).' },
   creditedCaption: { id: 'structure.credited-caption', category: 'caption', description: 'Line right above a bracketed picture credit ("(Image credit: …)"): the picture caption.' },
+  tagValues: { id: 'structure.tag-values', category: 'tag-list', description: 'Lines right after a bare "Tags"/"Topics" label, up to the next sentence: the tag values.' },
   emptyText: { id: 'structure.no-words', category: 'structure', description: 'Block with no letters or digits.' },
 } as const satisfies Record<string, StructuralRule>;
 
@@ -98,6 +99,8 @@ export const STRUCTURE_THRESHOLDS = {
   listItemWeight: 0.25,
   /** Unnumbered lines allowed between two items of a numbered list (a link, a price). */
   listMaxBetween: 2,
+  /** Commas a prose-length line after a "Tags" label needs to be its comma-separated values. */
+  tagLineMinCommas: 4,
   /** Longest line (words) taken as the caption above a bracketed picture credit. */
   captionMaxWords: 60,
   /** Minimum words of story text for a clean result. */
