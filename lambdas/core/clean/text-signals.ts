@@ -71,6 +71,8 @@ export function isHeadingLike(text: string): boolean {
  */
 export function isGluedTeaser(text: string): boolean {
   const lead = text.slice(0, 200);
+  // Cheap pre-check: every seam below has a lower-case letter or digit right before a capital.
+  if (!/[\p{Ll}\d][?!.…:]?\p{Lu}/u.test(lead)) return isDatelineTeaser(lead, text);
   // Four lower-case letters before the capital: brand names (MacBook, PlayStation) have fewer.
   const m = /(\p{Ll}{4}[?!.…:]?|\p{Ll}[?!…])(\p{Lu}\p{Ll})/u.exec(lead);
   if (m && isTitleHead(text.slice(0, m.index + m[1].length))) return true;
@@ -91,6 +93,7 @@ export function isGluedTeaser(text: string): boolean {
  * headline-length run of words is a teaser card flattened into one line.
  */
 function isDatelineTeaser(lead: string, text: string): boolean {
+  if (!lead.includes(': ')) return false;
   for (const d of lead.matchAll(/ (\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}): \S/gu)) {
     const at = d.index ?? 0;
     const place = d[1].replace(/[^\p{Lu}]/gu, '');
