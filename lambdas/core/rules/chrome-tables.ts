@@ -105,6 +105,7 @@ export const CAPTION_CREDIT: RuleTable = {
     { id: 'caption.photo-kind', pattern: /\b(submitted|file|contributed|handout|courtesy) (photo|image|picture)\)?\.?$|^(file photo|handout)\s*:|\bthis .{0,30}\bfile (photo|image)\b/i, maxChars: 400 },
     { id: 'caption.via-agency', pattern: /\bvia (AP|Reuters|AFP|EPA|Getty Images|Getty|Shutterstock)\)?\.?$/, maxChars: 200 },
     { id: 'caption.dated', pattern: /, (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2},? \d{4}\b/, maxChars: 600 },
+    { id: 'caption.position-marker', pattern: /\((pictured|left|right|centre|center|background|foreground|second from (left|right))\)|, pictured (at|in|on|with|during)\b/i, maxChars: 400 },
   ],
 };
 
@@ -207,7 +208,7 @@ export const AD_MARKER: RuleTable = {
   category: 'ad-marker',
   rules: [
     { id: 'ad.label', pattern: /^-*\s*(advertisement|advertising|advert|iklan|anuncio|sponsored|ad|ads|paid (content|post|partner)|promoted( content)?|publicidade|pubblicità|anzeige|реклама|story continues below( advertisement)?|continue reading (the )?(main )?(story|below)|article continues (below|after)( advertisement)?)\s*-*:?$/i, maxChars: 50 },
-    { id: 'ad.affiliate', pattern: /\b(we may (earn|receive) (a )?(commission|compensation)|affiliate (links?|commission)|contains? affiliate)\b/i, maxChars: 300 },
+    { id: 'ad.affiliate', pattern: /\b(we may (earn|receive|get) (a )?(small )?(commission|compensation|share)|affiliate (links?|commission)|contains? affiliate)\b/i, maxChars: 300 },
   ],
 };
 
