@@ -278,7 +278,11 @@ function removeHeadingStacks(states: BlockState[]): void {
 
 /** All-capitals lines of several words that are not sentences: promoted headlines ("CLICK HERE TO GET THE APP"). */
 function isCapsPromo(s: BlockState): boolean {
-  return s.words >= T.capsPromoMinWords && !endsSentence(s.norm) && !/\p{Ll}/u.test(s.norm) && /\p{Lu}/u.test(s.norm);
+  if (s.words < T.capsPromoMinWords || endsSentence(s.norm)) return false;
+  // A stray lower-case letter or two ("AMs", "McCARTHY") still reads as all capitals.
+  const lower = s.norm.match(/\p{Ll}/gu)?.length ?? 0;
+  const upper = s.norm.match(/\p{Lu}/gu)?.length ?? 0;
+  return upper > 0 && lower <= upper * T.capsPromoMaxLowerShare;
 }
 
 function cutTail(states: BlockState[], start: number, end: number, isHtml: boolean): void {

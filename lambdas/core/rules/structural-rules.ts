@@ -59,6 +59,8 @@ export const STRUCTURE_THRESHOLDS = {
   teaserMaxWords: 20,
   /** Words an all-capitals, unpunctuated line needs to be a promoted headline. */
   capsPromoMinWords: 5,
+  /** Lower-case letters (per capital) such a line may still hold ("AMs"). */
+  capsPromoMaxLowerShare: 0.05,
   /** Score weight of a run that starts after a comments header (the reader thread). */
   commentThreadWeight: 0.2,
   /** Title search window: blocks before the story run. */
