@@ -18,6 +18,32 @@ const isLive = (s: BlockState) => s.verdict !== 'remove';
 const isHeadline = (s: BlockState, isHtml: boolean) =>
   isLive(s) && !s.prose && !s.listItem && (s.block.kind === 'heading' || isHeadingLike(s.norm)) && !endsSentence(s.norm) && (!isHtml || s.block.linkDensity >= T.linkDenseShare);
 
+/**
+ * A "Don't miss" / "More from" box inside the story: a few headline lines under the marker,
+ * then the story resumes with several prose blocks in a row (a teaser list after a story
+ * alternates headlines and teasers instead).
+ */
+function isInlineBox(states: readonly BlockState[], marker: number, end: number): boolean {
+  if (!BOX_MARKERS.has(states[marker].match?.rule.id ?? '')) return false;
+  let j = marker + 1;
+  let headlines = 0;
+  for (; j <= end && headlines <= T.markedListMaxBlocks; j++) {
+    const s = states[j];
+    if (s.prose && isLive(s)) break;
+    if (isLive(s)) headlines++;
+  }
+  let prose = 0;
+  for (; j <= end && prose < T.inlineBoxResumeProse; j++) {
+    const s = states[j];
+    if (!isLive(s)) continue;
+    if (!s.prose) return false;
+    prose++;
+  }
+  return prose >= T.inlineBoxResumeProse;
+}
+
+const BOX_MARKERS = new Set(['related.heading', 'related.heading-intl']);
+
 /** Index of the first block of the end section inside [start, end], or -1. */
 export function findTailCut(states: readonly BlockState[], start: number, end: number, isHtml: boolean): number {
   let total = 0;
@@ -39,7 +65,7 @@ export function findTailCut(states: readonly BlockState[], start: number, end: n
     const s = states[i];
     if (isLive(s) && s.prose) seenProse += s.norm.length;
     if (seenProse === 0 || after[i] > total * T.tailMaxProseShare) continue;
-    const marker = isSectionMarker(s);
+    const marker = isSectionMarker(s) && !isInlineBox(states, i, end);
     const headlineCluster = isHeadline(s, isHtml) && headlinesAfter[i] >= T.tailMinHeadlines && headlinesAfter[i] >= proseBlocksAfter[i];
     if (marker || headlineCluster) return i;
   }

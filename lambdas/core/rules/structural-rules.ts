@@ -89,6 +89,8 @@ export const STRUCTURE_THRESHOLDS = {
   templateSafeProseWords: 6,
   /** A tail section (related list, newsletter box...) may hold at most this share of the run's prose characters. */
   tailMaxProseShare: 0.35,
+  /** Prose blocks in a row after a "Related" box that show the story resumes (the box is inline, not the end). */
+  inlineBoxResumeProse: 3,
   /** Heading-like blocks that make a tail a headline list. */
   tailMinHeadlines: 3,
   /** Words a line ending in a colon needs to announce a list that belongs to the story (text dumps). */
