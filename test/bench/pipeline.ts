@@ -1,7 +1,7 @@
 /**
  * Sections 3 and 4, the embedded runtime: generated articles uploaded to the local S3,
  * queued by its bucket notification and handled by the real ingest handler (clean, dedupe,
- * store) on dynalite, both in one runtime (runPipeline).
+ * store) on dynalite (default) or DynamoDB Local, both in one runtime (runPipeline).
  *
  * - end to end: articles/s for n articles, upload through stored records.
  * - dedupe scale: DynamoDB calls (by command) and consumed capacity per article for a
@@ -53,11 +53,13 @@ interface Started {
   stop(): Promise<void>;
 }
 
-async function start(queue: QueueShape, wrapClients?: (c: AwsClients) => AwsClients): Promise<Started> {
+export type BenchDynamo = 'dynalite' | 'dynamodb-local';
+
+async function start(queue: QueueShape, dynamo: BenchDynamo, wrapClients?: (c: AwsClients) => AwsClients): Promise<Started> {
   const outcomes: Outcomes = {};
   const rt = await startLocalRuntime({
     dataDir: null,
-    dynamo: 'dynalite',
+    dynamo,
     queue: { concurrency: queue.concurrency, batchSize: queue.batchSize },
     logLevel: 'warn',
     observer: { onOutcome: (o) => void (outcomes[o] = (outcomes[o] ?? 0) + 1) },
@@ -101,7 +103,7 @@ async function ingestBatch(s: Started, from: number, to: number, copiesOf: numbe
 
 export interface EndToEndResult {
   articles: number;
-  dynamo: 'dynalite';
+  dynamo: BenchDynamo;
   queue: QueueShape & { handlerBatchParallelism: number; uploadConcurrency: number };
   /** Upload of all objects (the local bucket notification only queues them). */
   uploadSeconds: number;
@@ -178,7 +180,7 @@ export interface DedupeWindow {
 }
 
 export interface DedupeScaleResult {
-  dynamo: 'dynalite';
+  dynamo: BenchDynamo;
   queue: QueueShape;
   dedupeWired: boolean;
   windows: DedupeWindow[];
@@ -193,6 +195,8 @@ export interface DedupeScaleResult {
 export interface PipelineOptions {
   /** Articles for the end-to-end run (they also form the first part of the dedupe pre-load). */
   articles?: number;
+  /** DynamoDB server: dynalite in process (default) or DynamoDB Local in its own JVM. */
+  dynamo?: BenchDynamo;
   queue?: QueueShape;
   /** Stored-article counts at which a dedupe window is measured. */
   dedupeSizes?: number[];
@@ -222,7 +226,8 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<{ endToEn
   const copies = Math.round(windowSize * (opts.copyShare ?? 0.1));
   const budget = opts.preloadBudgetSeconds ?? Infinity;
   const counter = new DynamoCounter();
-  const s = await start(queue, (c) => {
+  const dynamo = opts.dynamo ?? 'dynalite';
+  const s = await start(queue, dynamo, (c) => {
     counter.attach(c.dynamo);
     return c;
   });
@@ -238,7 +243,7 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<{ endToEn
     const r = await ingestBatch(s, 0, n);
     const endToEnd: EndToEndResult = {
       articles: r.files,
-      dynamo: 'dynalite',
+      dynamo,
       queue: { ...queue, handlerBatchParallelism: 4, uploadConcurrency: UPLOAD_CONCURRENCY },
       uploadSeconds: round(r.uploadSeconds, 2),
       processSeconds: round(r.totalSeconds - r.uploadSeconds, 2),
@@ -306,7 +311,7 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<{ endToEn
     return {
       endToEnd,
       dedupeScale: {
-        dynamo: 'dynalite',
+        dynamo,
         queue,
         dedupeWired: s.rt.deps.dedupe !== null,
         windows,

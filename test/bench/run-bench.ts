@@ -10,6 +10,7 @@
  *   --preload-budget <s>    stop the dedupe pre-load after s seconds and measure at what is stored
  *   --passes <n>            timed cleaning passes (default 1)
  *   --dedupe-window <n>     new articles per dedupe window (default 200)
+ *   --dynamo <server>       dynalite (default, in process) or dynamodb-local (its own JVM)
  *   --merge a.json,b.json   no run: merge results of separate runs into --out and print the table
  */
 import fs from 'node:fs';
@@ -55,6 +56,10 @@ function parseArgs(argv: string[]): { config: BenchConfig; out: string; merge: s
     } else if (a === '--dedupe-window') {
       const n = num(next());
       overrides.push((c) => (c.pipeline.dedupeWindow = n));
+    } else if (a === '--dynamo') {
+      const d = next();
+      if (d !== 'dynalite' && d !== 'dynamodb-local') throw new Error(`--dynamo: dynalite or dynamodb-local, not ${d}`);
+      overrides.push((c) => (c.pipeline.dynamo = d));
     } else if (a === '--merge') merge = next().split(',').map((f) => path.resolve(f));
     else throw new Error(`unknown argument ${a}`);
   }
