@@ -181,7 +181,9 @@ function resolveEdgeRules(states: BlockState[], start: number, end: number): Map
   for (const [i, s] of states.entries()) {
     if (s.verdict !== 'undecided' || !s.match) continue;
     const nearEdge = i < first + T.edgeBlocks || i > last - T.edgeBlocks;
-    if (nearEdge) removeByMatch(s);
+    // A byline block right under one already removed belongs to the same byline cluster.
+    const clustered = i > 0 && states[i - 1].verdict === 'remove' && states[i - 1].category === 'byline' && s.match.category === 'byline';
+    if (nearEdge || clustered) removeByMatch(s);
     else {
       deferred.set(s, s.match);
       s.match = null;
