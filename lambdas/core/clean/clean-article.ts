@@ -102,6 +102,9 @@ function proseProfile(states: readonly BlockState[]): number[] {
 }
 
 /** A "Related" / "More from" heading: opens a box of headlines, inside or after a story. */
+/** Removed by a keyword rule or as a page repeat: chrome that has been named. */
+const isNamedChrome = (s: BlockState) => s.verdict === 'remove' && s.category !== 'comments' && (s.match !== null || s.rule === S.repeated.id);
+
 const isBoxHeading = (s: BlockState) => s.match?.rule.id === 'related.heading' || s.match?.rule.id === 'related.heading-intl';
 
 /** Chrome that sits inside a story (photo captions and credits, gallery counters), once a rule has named it. */
@@ -118,7 +121,7 @@ function isInlineChrome(s: BlockState): boolean {
  */
 function textRun(states: readonly BlockState[]): Run | null {
   const open = states.filter((s) => !isInlineChrome(s));
-  const run = bestRun(proseProfile(open), T.maxGapBlocks, (i) => isSectionMarker(open[i]), (i) => open[i].match?.category === 'comments', (i) => isBoxHeading(open[i]));
+  const run = bestRun(proseProfile(open), T.maxGapBlocks, (i) => isSectionMarker(open[i]), (i) => open[i].match?.category === 'comments', (i) => isBoxHeading(open[i]), (i) => isNamedChrome(open[i]));
   return run ? { ...run, start: states.indexOf(open[run.start]), end: states.indexOf(open[run.end]) } : null;
 }
 

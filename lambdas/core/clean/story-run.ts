@@ -51,6 +51,7 @@ export function bestRun(
   isBoundary: (i: number) => boolean = () => false,
   isCommentsMarker: (i: number) => boolean = () => false,
   isBoxHeading: (i: number) => boolean = () => false,
+  isNamedChrome: (i: number) => boolean = () => false,
 ): Run | null {
   // Inside a reader thread every comment header ("Jane on May 3 said:") ends a run.
   const runs = findRuns(prose, maxGap, isCommentsMarker);
@@ -74,7 +75,10 @@ export function bestRun(
     if (to - from + 1 > T.mergeMaxGapBlocks) return false;
     // A headline box ("More from UK" and its few headlines) inside a story does not end it.
     const box = to - from + 1 <= T.markedListMaxBlocks + 1;
-    for (let i = from; i <= to; i++) if (isBoundary(i) && !(box && isBoxHeading(i))) return false;
+    // So does a box every line of which a rule has named (share bar, newsletter sign-up).
+    let named = box;
+    for (let i = from; i <= to && named; i++) named = isNamedChrome(i);
+    for (let i = from; i <= to; i++) if (isBoundary(i) && !(box && isBoxHeading(i)) && !named) return false;
     return true;
   };
   for (let i = bi + 1; i < runs.length && mergeable(best, runs[i]); i++) {
