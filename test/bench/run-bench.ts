@@ -17,19 +17,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FULL, QUICK, SECTIONS, mergeResults, renderTable, runBench, type BenchConfig, type BenchResult, type Section } from './bench';
 import { REPO_ROOT } from './common';
+import { flags } from '../support/flags';
 
 function parseArgs(argv: string[]): { config: BenchConfig; out: string; merge: string[] } {
   let quick = false;
   let merge: string[] = [];
   let out = path.join(REPO_ROOT, 'bench/results.json');
   const overrides: ((c: BenchConfig) => void)[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
+  for (const flag of flags(argv)) {
+    const a = flag.name;
+    const next = flag.value;
     const num = (v: string) => {
       const n = Number(v);
       if (!Number.isFinite(n) || n <= 0) throw new Error(`${a}: not a positive number: ${v}`);

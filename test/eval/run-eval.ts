@@ -25,6 +25,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { cleanDetailed, type KeptBlock } from '../../lambdas/core/clean';
 import { stripActiveContent } from '../../lambdas/core/clean/html-prepare';
 import { RULES_VERSION } from '../../lambdas/core/rules';
+import { flags } from '../support/flags';
 
 export type Mode = 'html' | 'text';
 export interface Metrics { precision: number; recall: number; f1: number; accuracy: number }
@@ -38,13 +39,9 @@ const BASELINE_FILE = path.join(__dirname, 'baseline.json');
 
 function parseArgs(argv: string[]) {
   const args = { data: path.join(SHARED, 'bench/extraction/dev'), modes: ['html', 'text'] as Mode[], dom: undefined as 'jsdom' | 'linkedom' | undefined, out: null as string | null, perPage: 0, update: false, allowRegression: false, readability: true };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
+  for (const flag of flags(argv)) {
+    const a = flag.name;
+    const next = flag.value;
     if (a === '--data') args.data = path.resolve(next());
     else if (a === '--mode') {
       const m = next();

@@ -25,17 +25,10 @@ export interface GoldenCase {
   expectedFile: string;
 }
 
-export interface SeedGold {
-  title: string | null;
-  standfirst: string | null;
-  byline: string | null;
-  published: string | null;
-  syndication: string[];
-  credits: string[];
-  paragraphs: string[];
-  headings: string[];
+/** A hand-labelled seed: the cleaner's fields, plus the chrome lines by category. */
+export type SeedGold = Pick<CleanResult, 'title' | 'standfirst' | 'byline' | 'published' | 'syndication' | 'credits' | 'paragraphs' | 'headings'> & {
   chrome: Record<string, string[]>;
-}
+};
 
 export function discoverCases(root: string = GOLDEN_DIR): GoldenCase[] {
   return fs
