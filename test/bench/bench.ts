@@ -245,6 +245,7 @@ export function renderTable(r: BenchResult): string {
     lines.push(
       `End to end: ${e.articles} generated articles, s3rver + in-process queue + ${e.dynamo}, queue concurrency ${e.queue.concurrency} × batch ${e.queue.batchSize} (handler works ${e.queue.handlerBatchParallelism} messages of a batch at once), ${e.queue.uploadConcurrency} parallel uploads: ` +
         `upload ${f(e.uploadSeconds, 1)} s + processing ${f(e.processSeconds, 1)} s = ${f(e.totalSeconds, 1)} s → ${f(e.articlesPerSec, 1)} articles/s (${f(e.processArticlesPerSec, 1)}/s processing alone); ` +
+        (e.processCores === undefined ? '' : `this process used ${f(e.processCores, 2)} cores, ${f(e.cpuMsPerArticle, 1)} ms CPU per article; `) +
         `outcomes ${JSON.stringify(e.outcomes)}, ${e.messageFailures} message failures retried, ${e.deadLetters} dead letters, dedupe ${e.dedupeWired ? 'on' : 'NOT wired'}`,
     );
   }

@@ -88,9 +88,10 @@ async function start(queue: QueueShape, dynamo: BenchDynamo, wrapClients?: (c: A
   };
 }
 
-async function ingestBatch(s: Started, from: number, to: number, copiesOf: number[] = []): Promise<{ files: number; uploadSeconds: number; totalSeconds: number }> {
+async function ingestBatch(s: Started, from: number, to: number, copiesOf: number[] = []): Promise<{ files: number; uploadSeconds: number; totalSeconds: number; cpuSeconds: number }> {
   const files = collectFiles([writeArticles(s.tmp, from, to, copiesOf)]);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   // As uploadAndProcess does (same uploads, same queue), with a drain bound long enough for a loaded machine.
   await mapLimit(files, UPLOAD_CONCURRENCY, (f) =>
     s.rt.clients.s3.send(new PutObjectCommand({ Bucket: s.rt.names.bucket, Key: f.key, Body: fs.readFileSync(f.path), Metadata: { outlet: f.outlet } })),
@@ -98,7 +99,8 @@ async function ingestBatch(s: Started, from: number, to: number, copiesOf: numbe
   const uploadDone = performance.now();
   await s.rt.queue.drain(DRAIN_TIMEOUT_MS);
   const t1 = performance.now();
-  return { files: files.length, uploadSeconds: (uploadDone - t0) / 1000, totalSeconds: (t1 - t0) / 1000 };
+  const cpu = process.cpuUsage(cpu0);
+  return { files: files.length, uploadSeconds: (uploadDone - t0) / 1000, totalSeconds: (t1 - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 export interface EndToEndResult {
@@ -114,6 +116,12 @@ export interface EndToEndResult {
   articlesPerSec: number;
   /** Articles over the drain phase alone. */
   processArticlesPerSec: number;
+  /**
+   * CPU time of this process (handler, SDK clients, s3rver and dynalite; DynamoDB Local runs in
+   * its own JVM and is not counted) over wall time: near 1 means one core bounds the runtime.
+   */
+  processCores: number;
+  cpuMsPerArticle: number;
   outcomes: Outcomes;
   /** Handler invocations that failed a message (retried after the visibility timeout, as SQS does). */
   messageFailures: number;
@@ -250,6 +258,8 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<{ endToEn
       totalSeconds: round(r.totalSeconds, 2),
       articlesPerSec: round(r.files / r.totalSeconds, 1),
       processArticlesPerSec: round(r.files / (r.totalSeconds - r.uploadSeconds), 1),
+      processCores: round(r.cpuSeconds / r.totalSeconds, 2),
+      cpuMsPerArticle: round((r.cpuSeconds * 1000) / r.files, 1),
       outcomes: { ...s.outcomes },
       messageFailures: s.failures.count,
       deadLetters: s.rt.queue.deadLetters.list().length,
