@@ -147,15 +147,11 @@ async function unite(
   const merged: string[] = [];
   for (let round = 0; round < MAX_CHAIN; round++) {
     const roots = await resolveStories(storyIds, port);
-    // Ages come from the founders' stored fingerprints, which never change, so every writer
-    // orders stories alike and merge pointers cannot form a cycle.
+    // Ages come from the founders' stored fingerprints, which change only when reprocessing
+    // revises a founder, so every writer orders stories alike and merge pointers cannot form a cycle.
     const unknown = roots.map((r) => founderOf(r.storyId)).filter((id) => !founders.has(id));
     if (roots.length > 1 && unknown.length) for (const a of await port.getArticles(unknown)) founders.set(a.fingerprint.articleId, a.fingerprint);
-    const age = (st: StoryState): string => {
-      const f = founders.get(founderOf(st.storyId));
-      if (!f) throw new Error(`unite: founder ${st.storyId} of a story has no fingerprint`);
-      return storyAge(f, st.storyId);
-    };
+    const age = (st: StoryState): string => storyAge(founders.get(founderOf(st.storyId)) ?? null, st.storyId);
     const ordered = roots.length > 1 ? roots.sort((a, b) => (age(a) < age(b) ? -1 : 1)) : roots;
     const [oldest, ...younger] = ordered;
     if (younger.length === 0) return { story: oldest, merged };

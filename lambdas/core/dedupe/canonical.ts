@@ -25,9 +25,11 @@ export function canonicalRank(fp: Fingerprint): string {
  * published, then story id. The older story survives a merge. Derived from the founder's stored
  * fingerprint only, so it is the same for every writer at any time.
  */
-export function storyAge(founder: Fingerprint, storyId: string): string {
-  // The story id, not the founder's, breaks ties: a revised founder names two stories.
-  return `${publishedKey(founder.published)}|${storyId}`;
+export function storyAge(founder: Fingerprint | null, storyId: string): string {
+  // The story id, not the founder's, breaks ties: a revised founder names two stories. A
+  // founder that left and is gone (reprocessed into a rejected record) dates its story as
+  // unknown, the same for every writer.
+  return `${publishedKey(founder?.published ?? null)}|${storyId}`;
 }
 
 export function bestRanked(members: Record<string, string>): string {
