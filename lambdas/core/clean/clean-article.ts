@@ -101,11 +101,13 @@ function proseProfile(states: readonly BlockState[]): number[] {
   });
 }
 
-/** A "Related" / "More from" heading: opens a box of headlines, inside or after a story. */
 /** Removed by a keyword rule or as a page repeat: chrome that has been named. */
 const isNamedChrome = (s: BlockState) => s.verdict === 'remove' && s.category !== 'comments' && (s.match !== null || s.rule === S.repeated.id);
 
-const isBoxHeading = (s: BlockState) => s.match?.rule.id === 'related.heading' || s.match?.rule.id === 'related.heading-intl';
+/** Rules naming a "Related" / "More from" heading: it opens a box of headlines, inside or after a story. */
+const BOX_HEADING_RULES: ReadonlySet<string> = new Set(['related.heading', 'related.heading-intl']);
+
+const isBoxHeading = (s: BlockState) => s.match !== null && BOX_HEADING_RULES.has(s.match.rule.id);
 
 /** Chrome that sits inside a story (photo captions and credits, gallery counters), once a rule has named it. */
 const INLINE_CHROME = new Set(['caption', 'image-placeholder']);
@@ -236,7 +238,7 @@ function removeMarkedLists(states: BlockState[]): void {
   for (const [i, s] of states.entries()) {
     if (s.verdict !== 'remove') continue;
     if (s.rule === 'tags.label') removeTagValues(states, i);
-    if (s.rule !== 'related.heading' && s.rule !== 'related.heading-intl') continue;
+    if (!BOX_HEADING_RULES.has(s.rule ?? '')) continue;
     for (let j = i + 1; j < states.length && j <= i + T.markedListMaxBlocks; j++) {
       const b = states[j];
       if (b.verdict === 'remove') continue;
