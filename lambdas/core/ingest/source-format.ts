@@ -1,5 +1,6 @@
 import type { InputFormat } from '../types';
 import { PREFIX } from '../schema';
+import { asciiLower } from '../text/ascii-case';
 
 const EXTENSION_FORMATS: Record<string, InputFormat> = {
   html: 'html',
@@ -20,7 +21,7 @@ export function formatFromKey(key: string): InputFormat | null {
 
 /** For keys without a known extension: markup at the start means HTML. */
 export function sniffFormat(text: string): 'html' | 'text' {
-  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  const head = asciiLower(text.slice(0, 2048).trimStart());
   if (/^(<!doctype html|<html|<\?xml|<head|<body|<!--)/.test(head)) return 'html';
   const tags = head.match(/<\/?(p|div|span|a|article|section|h[1-6]|br|meta|script|ul|li)\b/g);
   return tags && tags.length >= 3 ? 'html' : 'text';
