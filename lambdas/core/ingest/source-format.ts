@@ -1,6 +1,7 @@
 import type { InputFormat } from '../types';
 import { PREFIX } from '../schema';
 import { asciiLower } from '../text/ascii-case';
+import { dropLoneSurrogates } from '../text/surrogates';
 
 const EXTENSION_FORMATS: Record<string, InputFormat> = {
   html: 'html',
@@ -54,7 +55,8 @@ export interface JsonEnvelope {
 export function parseJsonEnvelope(text: string): JsonEnvelope | string {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // Decoded bytes never hold half a surrogate pair, but a JSON escape (`"\ud83d"`) can spell one.
+    value = JSON.parse(text, (_key, v: unknown) => (typeof v === 'string' ? dropLoneSurrogates(v) : v));
   } catch {
     return 'The .json object is not valid JSON.';
   }
