@@ -1,5 +1,6 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { startLocalRuntime, type LocalRuntime } from '../../lambdas/local/runtime';
+import { cleanObject } from '../../lambdas/core/ingest/build-record';
 import { outletFromKey } from '../../lambdas/core/ingest/source-format';
 import type { ArticleRecord } from '../../lambdas/core/types';
 import { badInputs, type BadInput } from './bad-inputs';
@@ -75,6 +76,21 @@ describe('bad inputs through the ingest handler', () => {
     // The other inputs were read, so the count really observes the handler's reads.
     const readable = cases.find((x) => !x.mustNotRead) as BadInput;
     expect(calls.some((x) => x.command === 'GetObjectCommand' && x.key === readable.key)).toBe(true);
+  });
+
+  it('cleans every script case within a bound of its own (the handler step that does the work)', () => {
+    // 1 MB of CJK takes about a second; ten leaves room for a busy machine, not for a hang.
+    const boundMs = 10_000;
+    const slow: string[] = [];
+    for (const c of cases.filter((x) => x.key.startsWith('raw/script/'))) {
+      const bytes = c.body();
+      const t0 = performance.now();
+      const { result } = cleanObject(bytes, { bucket: rt.names.bucket, key: c.key, versionId: null, eTag: null, size: bytes.length });
+      const ms = performance.now() - t0;
+      expect(result.status).toBe(c.expect);
+      if (ms > boundMs) slow.push(`${c.name}: ${Math.round(ms)} ms`);
+    }
+    expect(slow).toEqual([]);
   });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {

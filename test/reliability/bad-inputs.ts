@@ -77,6 +77,62 @@ export const CYRILLIC_STORY = {
 
 type Story = { title: string; paragraphs: string[] };
 
+/** Latin, Cyrillic, Arabic, Han and Devanagari in the same sentences, as place names are quoted. */
+export const MIXED_SCRIPT_STORY = {
+  title: 'Caspian states sign water pact in Астана',
+  paragraphs: [
+    'Leaders of the five Caspian states signed a water-sharing pact in Astana (Астана) on Friday, naming the sea in each of their languages: Каспийское море, دریای خزر, 里海 and कैस्पियन सागर.',
+    'The Москва-based delegation and the 東京-born mediator both praised the text, which sets quotas for the Волга delta and the rivers that feed the northern shore.',
+    'Iran’s envoy read a statement in Persian, «ما به این توافق پایبند هستیم», before the Chinese observer added 我们支持这项协议 in a short speech of his own.',
+    'Environmental groups said the deal came too late for the sturgeon fisheries, whose catch has fallen by nine tenths since the 1990s.',
+  ],
+};
+
+const RLM = '\u200f';
+const LRM = '\u200e';
+/** Arabic prose with the bidi controls that publishing tools scatter around numbers and Latin names. */
+export const RTL_STORY = {
+  title: `${RLM}افتتاح خط مترو جديد في الرياض${RLM}`,
+  paragraphs: [
+    `افتتحت هيئة النقل يوم الأحد خط المترو الجديد الذي يربط شمال ${LRM}Riyadh${LRM} بوسطها، بطول ${LRM}42${LRM} كيلومترا و${RLM}18${RLM} محطة.`,
+    `وقال المتحدث باسم الهيئة إن الخط سينقل نحو \u202bمئتي ألف راكب\u202c يوميا في عامه الأول، وإن الرحلة من الطرف الشمالي إلى الوسط لن تتجاوز \u2067خمسا وعشرين دقيقة\u2069.`,
+    `وأضاف أن شركة ${LRM}\u2066Alstom\u2069${LRM} وردت القطارات، وأن أعمال البناء استغرقت سبع سنوات وتأخرت عن موعدها بسبب الجائحة.`,
+    `ورحب السكان بالافتتاح، وقال أحدهم إنه كان ينتظر هذا الخط منذ أكثر من عشر سنوات، وإن الطريق إلى عمله كان يستغرق ساعة كاملة.`,
+  ],
+};
+
+const ZWSP = '\u200b';
+const ZWNJ = '\u200c';
+const ZWJ = '\u200d';
+/** Zero-width characters as they occur: joiners in emoji and Persian, spaces and BOMs pasted from CMSs. */
+export const ZERO_WIDTH_STORY = {
+  title: `Families${ZWSP} return to the flooded valley`,
+  paragraphs: [
+    `More than two hundred families returned to the valley on Sunday, a week after the river burst its banks and cut the only road to the coast.${ZWSP}`,
+    `Volunteers posted 👨${ZWJ}👩${ZWJ}👧 and 🏳️${ZWJ}🌈 stickers on the doors of houses that were safe to enter, and painted a red cross on those that were not.`,
+    `An aid worker from Iran wrote می${ZWNJ}خواهیم کمک کنیم on the side of her truck, which means “we want to help”, and said the words had opened every door in the valley.`,
+    `The regional gov\u00adern\u00adment said the road would reopen within\u2060 a fortnight, and that the\ufeff families would receive money for repairs before the winter.`,
+  ],
+};
+
+/** One line of Chinese prose, no spaces and no line breaks, numbered so no two sentences are alike. */
+export function cjkSingleLine(bytes = 1024 * 1024): string {
+  const sentences = ['市议会周二批准了一项计划，从明年春天起禁止汽车进入市中心。', '商户担心销售额会下降，但副市长预计会有更多游客前来。', '第一批街道将于四月起对车辆关闭，公交线路也会随之调整。'];
+  const parts: string[] = ['市中心明年起禁止汽车通行。'];
+  let size = Buffer.byteLength(parts[0]);
+  for (let i = 0; size < bytes; i++) {
+    const s = `（第${i}段）${sentences[i % sentences.length]}`;
+    parts.push(s);
+    size += Buffer.byteLength(s);
+  }
+  return parts.join('');
+}
+
+/** Lone surrogates where paragraphs had emoji, as a truncating or byte-splitting tool leaves them. */
+export function withLoneSurrogates(story: Story): Story {
+  return { ...story, paragraphs: story.paragraphs.map((p, i) => (i % 2 ? `${p} \ud83d` : `\udc00${p}`)) };
+}
+
 export function storyHtml(story: Story = STORY, opts: { head?: string; bodyExtra?: string; beforeArticle?: string; nl?: string } = {}): string {
   const nl = opts.nl ?? '\n';
   return [
@@ -117,6 +173,25 @@ function utf16be(s: string): Buffer {
     le[i + 1] = t;
   }
   return le;
+}
+
+/** UTF-8 as a JavaScript string's code units would give it, lone surrogates included (WTF-8). */
+function wtf8(s: string): Buffer {
+  const out: Buffer[] = [];
+  let run = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const pairStart = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff;
+    if (c >= 0xd800 && c <= 0xdfff && !pairStart) {
+      out.push(Buffer.from(run, 'utf8'), Buffer.from([0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)]));
+      run = '';
+    } else {
+      run += s[i];
+      if (pairStart) run += s[++i];
+    }
+  }
+  out.push(Buffer.from(run, 'utf8'));
+  return Buffer.concat(out);
 }
 
 /** Windows-1252 encoder for the characters used here (Latin-1 plus the 0x80–0x9F punctuation). */
@@ -216,6 +291,43 @@ const noArticle = [
 
 function json(value: unknown): Buffer {
   return utf8(JSON.stringify(value));
+}
+
+type CaseMaker = (name: string, key: string, body: () => Buffer, rest?: Partial<BadInput>) => BadInput;
+
+const LONE_SURROGATES = ['\ud83d', '\udc00'];
+const MIXED_MARKERS = ['Астана', 'Каспийское море', 'دریای خزر', '里海', 'कैस्पियन सागर', 'Москва-based', '東京-born', '我们支持这项协议'];
+const RTL_MARKERS = ['افتتحت هيئة النقل', 'Alstom', 'ورحب السكان بالافتتاح'];
+const ZERO_WIDTH_MARKERS = ['Volunteers posted 👨\u200d👩\u200d👧', 'می\u200cخواهیم', 'two hundred families'];
+const CJK_MARKERS = ['市中心明年起禁止汽车通行', '（第0段）市议会周二批准了一项计划', '（第10000段）'];
+
+/**
+ * Mixed scripts, bidi controls, zero-width characters, lone surrogates (through every way they
+ * can arrive: JSON escapes, UTF-16 code units, WTF-8 bytes) and a 1 MB line of CJK without spaces.
+ */
+function scriptCases(html: CaseMaker): BadInput[] {
+  const both = (name: string, slug: string, story: Story, rest: Partial<BadInput>): BadInput[] => [
+    html(`${name}, HTML`, `raw/script/${slug}.html`, () => utf8(storyHtml(story)), rest),
+    html(`${name}, text`, `raw/script/${slug}.txt`, () => utf8(storyText(story)), rest),
+  ];
+  const lone = withLoneSurrogates(STORY);
+  const loneRest = { mustNotContain: [...MOJIBAKE, ...LONE_SURROGATES] };
+  const cjk = cjkSingleLine();
+  return [
+    ...both('mixed scripts in one sentence', 'mixed', MIXED_SCRIPT_STORY, { mustContain: MIXED_MARKERS }),
+    ...both('right-to-left text with bidi marks and isolates', 'rtl', RTL_STORY, { mustContain: RTL_MARKERS }),
+    ...both('zero-width joiners, spaces and BOMs', 'zero-width', ZERO_WIDTH_STORY, { mustContain: ZERO_WIDTH_MARKERS }),
+    html('lone surrogates as JSON escapes, HTML', 'raw/script/lone-html.json', () => json({ html: storyHtml(lone) }), loneRest),
+    html('lone surrogates as JSON escapes, text', 'raw/script/lone-text.json', () => json({ text: storyText(lone) }), loneRest),
+    html('lone surrogates in UTF-16, HTML', 'raw/script/lone-utf16.html', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(storyHtml(lone, { head: '' }), 'utf16le')]), loneRest),
+    html('lone surrogates in UTF-16, text', 'raw/script/lone-utf16.txt', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(storyText(lone), 'utf16le')]), loneRest),
+    html('lone surrogates as WTF-8 bytes, HTML', 'raw/script/lone-wtf8.html', () => wtf8(storyHtml(lone)), loneRest),
+    html('lone surrogates as WTF-8 bytes, text', 'raw/script/lone-wtf8.txt', () => wtf8(storyText(lone)), loneRest),
+    html('1 MB line of CJK without spaces, HTML', 'raw/script/cjk-line.html', () => utf8(`<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>市中心禁车</title></head><body><article><p>${cjk}</p></article></body></html>`), {
+      mustContain: CJK_MARKERS,
+    }),
+    html('1 MB line of CJK without spaces, text', 'raw/script/cjk-line.txt', () => utf8(cjk), { mustContain: CJK_MARKERS }),
+  ];
 }
 
 /** The corpus. Keys are unique; every case is small except where the case is the size. */
@@ -330,6 +442,8 @@ export function badInputs(): BadInput[] {
     rejected('.json envelope with empty strings', 'raw/json/empty-strings.json', () => json({ html: '   ', text: '' }), /no non-empty/),
     rejected('.json that is an array', 'raw/json/array.json', () => json([storyHtml()]), /not a JSON object/),
     rejected('.json that is not JSON', 'raw/json/broken.json', () => utf8('{"html": "<p>unterminated'), /not valid JSON/),
+    // Scripts and invisible characters, each as HTML and as a text dump.
+    ...scriptCases(html),
     // Extensions.
     html('unknown extension holding HTML', 'raw/ext/page.php', () => utf8(storyHtml())),
     html('no extension, plain text', 'raw/ext/README', () => utf8(storyText())),

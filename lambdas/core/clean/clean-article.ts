@@ -8,7 +8,7 @@ import { initialState, remove, removeByMatch, type BlockState } from './block-st
 import { parseDateline } from './dates';
 import { htmlToBlocks, type HtmlExtraction } from './html-blocks';
 import type { DomEngine } from './html-dom';
-import { guessLanguage, normaliseLanguageTag } from './language';
+import { recordLanguage } from './language';
 import { activeTables, matchRule, type RuleMatch } from './match-rules';
 import { emptyMetadata, mineBlock, mineParagraphs } from './metadata';
 import { bestRun, type Run } from './story-run';
@@ -483,7 +483,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
     credits: mined.credits,
     paragraphs,
     headings,
-    language: normaliseLanguageTag(html?.meta.language ?? null) ?? guessLanguage(body),
+    language: recordLanguage(html?.meta.language ?? null, body),
     sourceUrl: html?.meta.canonicalUrl ?? input.url ?? null,
     removed,
   };

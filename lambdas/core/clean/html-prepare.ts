@@ -1,3 +1,5 @@
+import { asciiLower } from '../text/ascii-case';
+
 /**
  * Removes executable and style content before any DOM sees the page. A linear scan
  * (indexOf) instead of a regex keeps this bounded on hostile input.
@@ -6,7 +8,7 @@
 const DROPPED_ELEMENTS = ['script', 'style', 'noscript', 'template', 'svg'] as const;
 
 function dropElement(html: string, tag: string): string {
-  const lower = html.toLowerCase();
+  const lower = asciiLower(html);
   const open = `<${tag}`;
   const close = `</${tag}`;
   let out = '';
@@ -32,7 +34,7 @@ function dropElement(html: string, tag: string): string {
 
 /** Bodies of `<script type="application/ld+json">` elements: page metadata, read as data. */
 export function extractJsonLd(html: string): string[] {
-  const lower = html.toLowerCase();
+  const lower = asciiLower(html);
   const found: string[] = [];
   let from = 0;
   for (;;) {

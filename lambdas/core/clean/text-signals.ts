@@ -26,9 +26,13 @@ export function hasWordChars(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
 
-/** Ends like a sentence: terminal punctuation, optionally followed by closing quotes/brackets. */
+/**
+ * Ends like a sentence: terminal punctuation, optionally followed by closing quotes/brackets.
+ * Invisible format characters after it (zero-width space, bidi marks, BOM: \p{Cf}) are what
+ * editors and CMSs leave behind, not text, so they do not hide the full stop.
+ */
 export function endsSentence(text: string): boolean {
-  return /[.!?…。！？:;]["'”’»)\]]*$/u.test(text.trim());
+  return /[.!?…。！？:;][\p{Cf}"'”’»)\]]*$/u.test(text.trim());
 }
 
 /** Scripts without spaces between words carry many letters per "word". */

@@ -1,4 +1,5 @@
 import sniffHtmlEncoding from 'html-encoding-sniffer';
+import { dropLoneSurrogates } from '../text/surrogates';
 
 /** Bytes → text, or a one-sentence reason why the bytes are not a text page. */
 export type DecodeResult = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
@@ -36,6 +37,18 @@ const CP1252_HIGH =
 const CP1252_TABLE: string[] = Array.from({ length: 256 }, (_, b) =>
   b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b),
 );
+
+/**
+ * UTF-16 by code units, so that a lone surrogate is dropped rather than turned into U+FFFD
+ * (TextDecoder's choice), which would stand in the record for a character that is not there.
+ */
+function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): string {
+  const units = new Uint16Array(bytes.length >> 1);
+  for (let i = 0; i < units.length; i++) units[i] = bigEndian ? (bytes[2 * i] << 8) | bytes[2 * i + 1] : bytes[2 * i] | (bytes[2 * i + 1] << 8);
+  const parts: string[] = [];
+  for (let i = 0; i < units.length; i += 8192) parts.push(String.fromCharCode(...units.subarray(i, i + 8192)));
+  return dropLoneSurrogates(parts.join(''));
+}
 
 function decodeCp1252(bytes: Uint8Array): string {
   const parts: string[] = [];
@@ -106,10 +119,20 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   return 0;
 }
 
+/** A UTF-16 surrogate written as three UTF-8-style bytes (CESU-8, WTF-8): its code unit, or -1. */
+function encodedSurrogate(bytes: Uint8Array, i: number): number {
+  if (bytes[i] !== 0xed || i + 2 >= bytes.length) return -1;
+  const b1 = bytes[i + 1];
+  const b2 = bytes[i + 2];
+  if (b1 < 0xa0 || b1 > 0xbf || b2 < 0x80 || b2 > 0xbf) return -1;
+  return 0xd000 | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+}
+
 /**
  * Pages pasted together from several sources mix UTF-8 with Windows-1252; decode each
  * well-formed UTF-8 sequence as UTF-8 and every stray byte as Windows-1252, so no
- * character is lost to U+FFFD.
+ * character is lost to U+FFFD. Surrogates encoded one by one (Java's CESU-8, WTF-8 from
+ * JavaScript strings) are read as the character a pair stands for; a lone one is dropped.
  */
 export function decodeMixedUtf8(bytes: Uint8Array): string {
   const out: string[] = [];
@@ -123,8 +146,17 @@ export function decodeMixedUtf8(bytes: Uint8Array): string {
       continue;
     }
     if (i > runStart) out.push(utf8.decode(bytes.subarray(runStart, i)));
-    out.push(CP1252_TABLE[bytes[i]]);
-    i++;
+    const unit = encodedSurrogate(bytes, i);
+    if (unit >= 0) {
+      const low = unit < 0xdc00 ? encodedSurrogate(bytes, i + 3) : -1;
+      if (low >= 0xdc00) {
+        out.push(String.fromCharCode(unit, low));
+        i += 6;
+      } else i += 3;
+    } else {
+      out.push(CP1252_TABLE[bytes[i]]);
+      i++;
+    }
     runStart = i;
   }
   if (i > runStart) out.push(utf8.decode(bytes.subarray(runStart, i)));
@@ -181,6 +213,7 @@ export function decodeBytes(bytes: Uint8Array, opts: { isHtml: boolean; declared
   try {
     if (encoding === 'mixed-utf-8') text = decodeMixedUtf8(bytes);
     else if (encoding === 'windows-1252' || encoding === 'iso-8859-1' || encoding === 'us-ascii') text = decodeCp1252(bytes);
+    else if (encoding === 'utf-16le' || encoding === 'utf-16be') text = decodeUtf16(bytes, encoding === 'utf-16be');
     else text = new TextDecoder(encoding).decode(bytes);
   } catch {
     text = decodeMixedUtf8(bytes);

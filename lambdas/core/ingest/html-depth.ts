@@ -7,6 +7,8 @@
  * parser depth too (Blink at 512). Real news pages stay well under 100.
  */
 
+import { asciiLower } from '../text/ascii-case';
+
 /** Elements that never have children. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'basefont', 'bgsound', 'frame', 'image']);
 
@@ -30,7 +32,7 @@ function isNameChar(c: number): boolean {
  * design: it does not model misnested formatting tags.
  */
 export function htmlNestingDepth(html: string, stopAbove = 10_000): number {
-  const lower = html.toLowerCase();
+  const lower = asciiLower(html);
   const open: string[] = [];
   let max = 0;
   let i = lower.indexOf('<');

@@ -1,5 +1,7 @@
 import type { InputFormat } from '../types';
 import { PREFIX } from '../schema';
+import { asciiLower } from '../text/ascii-case';
+import { dropLoneSurrogates } from '../text/surrogates';
 
 const EXTENSION_FORMATS: Record<string, InputFormat> = {
   html: 'html',
@@ -20,7 +22,7 @@ export function formatFromKey(key: string): InputFormat | null {
 
 /** For keys without a known extension: markup at the start means HTML. */
 export function sniffFormat(text: string): 'html' | 'text' {
-  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  const head = asciiLower(text.slice(0, 2048).trimStart());
   if (/^(<!doctype html|<html|<\?xml|<head|<body|<!--)/.test(head)) return 'html';
   const tags = head.match(/<\/?(p|div|span|a|article|section|h[1-6]|br|meta|script|ul|li)\b/g);
   return tags && tags.length >= 3 ? 'html' : 'text';
@@ -53,7 +55,8 @@ export interface JsonEnvelope {
 export function parseJsonEnvelope(text: string): JsonEnvelope | string {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // Decoded bytes never hold half a surrogate pair, but a JSON escape (`"\ud83d"`) can spell one.
+    value = JSON.parse(text, (_key, v: unknown) => (typeof v === 'string' ? dropLoneSurrogates(v) : v));
   } catch {
     return 'The .json object is not valid JSON.';
   }

@@ -16,7 +16,7 @@ export { WIRE_AGENCIES, WIRE_DATELINE } from './agency-names';
 export type { AgencyAlias } from './agency-names';
 
 /** Bump when cleaning code changes output for the same rules. */
-export const CLEANER_VERSION = '1.1.0';
+export const CLEANER_VERSION = '1.2.0';
 
 /** Everything that decides what the cleaner removes, as one serialisable value. */
 export const RULE_SET = { CLEANER_VERSION, CHROME_TABLES, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS, WIRE_AGENCIES, WIRE_DATELINE };

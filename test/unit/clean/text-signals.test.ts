@@ -1,7 +1,7 @@
 /**
  * Line-level signals the structural rules build on.
  */
-import { isGluedTeaser } from '../../../lambdas/core/clean/text-signals';
+import { endsSentence, isGluedTeaser } from '../../../lambdas/core/clean/text-signals';
 
 describe('isGluedTeaser', () => {
   test.each([
@@ -25,5 +25,21 @@ describe('isGluedTeaser', () => {
     'That is especially true when we are watching TV: a handful of chips here, a chicken wing there, and the evening is gone.',
   ])('story text and brand names stay: %s', (line) => {
     expect(isGluedTeaser(line)).toBe(false);
+  });
+});
+
+describe('endsSentence', () => {
+  test.each([
+    ['a zero-width space', 'The road reopens on Monday.\u200b'],
+    ['a right-to-left mark', 'افتتحت الهيئة الخط الجديد.\u200f'],
+    ['a BOM and a closing quote', 'He said it was “over.”\ufeff'],
+    ['a pop-directional-isolate', 'The vote passed, 52 to 48.\u2069'],
+  ])('sees the full stop behind %s', (_name, text) => {
+    expect(endsSentence(text)).toBe(true);
+  });
+
+  test('an invisible character is not a full stop', () => {
+    expect(endsSentence('Read more\u200b')).toBe(false);
+    expect(endsSentence('Read more \u200f')).toBe(false);
   });
 });

@@ -83,3 +83,25 @@ describe('decodeBytes', () => {
     expect(r.ok && r.text).toBe('Title');
   });
 });
+
+describe('surrogates', () => {
+  const story = 'Readers sent more than three hundred messages in the first hour after the vote was announced.';
+
+  it('reads a CESU-8 pair as its character and drops a lone surrogate (WTF-8)', () => {
+    // U+1F600 as two encoded surrogates, then a lone high surrogate, between valid UTF-8 ("é").
+    const bytes = Uint8Array.from([...enc(`café ${story} `), 0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80, 0x20, 0xed, 0xa0, 0xbd, ...enc(' end')]);
+    expect(decodeMixedUtf8(bytes)).toBe(`café ${story} 😀  end`);
+  });
+
+  it('drops lone surrogates from UTF-16 instead of writing U+FFFD', () => {
+    const units = `${story} \ud83d and \ude00 but 😀 stays`;
+    const bytes = new Uint8Array(2 + units.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < units.length; i++) {
+      bytes[2 + 2 * i] = units.charCodeAt(i) & 0xff;
+      bytes[3 + 2 * i] = units.charCodeAt(i) >> 8;
+    }
+    const r = decodeBytes(bytes, { isHtml: false });
+    expect(r).toEqual({ ok: true, text: `${story}  and  but 😀 stays`, encoding: 'utf-16le' });
+  });
+});
