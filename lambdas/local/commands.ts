@@ -188,6 +188,8 @@ export async function explainCommand(id: string, opts: GlobalOptions): Promise<v
   lines.push('', `REMOVED (${a.removed.length} blocks)`);
   lines.push(
     renderTable(a.removed, [
+      // Where it stood: under this many kept paragraphs (blank on records stored before positions were kept).
+      { header: 'after ¶', value: (x) => x.position },
       { header: 'category', value: (x) => x.category, width: 24 },
       { header: 'rule', value: (x) => x.rule, width: 32 },
       { header: 'text', value: (x) => x.text.replace(/\s+/g, ' '), width: 70 },
