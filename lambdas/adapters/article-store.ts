@@ -35,6 +35,14 @@ export interface PageRequest {
 export interface RangeRequest extends PageRequest {
   from?: string | null;
   to?: string | null;
+  /** Latest published first (the index is read backwards); oldest first by default. */
+  newestFirst?: boolean;
+}
+
+/** A story's size and the outlets that carry it, read from the story index without the records' text. */
+export interface StoryOutlets {
+  members: number;
+  outlets: string[];
 }
 
 export type PutOutcome = 'written' | 'exists';
@@ -52,6 +60,7 @@ export interface ArticleStore {
   /** Canonical records, one per story, by published time. */
   storyHeads(range?: RangeRequest): Promise<Page<ArticleRecord>>;
   countStory(storyId: string): Promise<number>;
+  storyOutlets(storyId: string): Promise<StoryOutlets>;
   /** Full export; the only Scan, for explicit whole-table jobs (stats, reprocess). */
   scanAll(page?: PageRequest): Promise<Page<ArticleRecord>>;
 }
@@ -175,6 +184,29 @@ export class DynamoArticleStore implements ArticleStore {
     return count;
   }
 
+  async storyOutlets(storyId: string): Promise<StoryOutlets> {
+    const outlets = new Set<string>();
+    let members = 0;
+    let start: Record<string, AttributeValue> | undefined;
+    for (let i = 0; i < 1000; i++) {
+      const r = await this.dynamo.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'byStory',
+          KeyConditionExpression: 'storyId = :k',
+          ExpressionAttributeValues: { ':k': { S: storyId } },
+          ProjectionExpression: 'outlet',
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of r.Items ?? []) if (item.outlet?.S) outlets.add(item.outlet.S);
+      members += r.Count ?? 0;
+      start = r.LastEvaluatedKey;
+      if (!start) break;
+    }
+    return { members, outlets: [...outlets].sort() };
+  }
+
   async scanAll(page: PageRequest = {}): Promise<Page<ArticleRecord>> {
     const r = await this.dynamo.send(
       new ScanCommand({
@@ -190,7 +222,7 @@ export class DynamoArticleStore implements ArticleStore {
     indexName: string,
     keyCondition: string,
     values: Record<string, AttributeValue>,
-    page: PageRequest,
+    page: RangeRequest,
   ): Promise<Page<ArticleRecord>> {
     if (!ARTICLES_TABLE.globalSecondaryIndexes.some((i) => i.indexName === indexName)) throw new Error(`Unknown index ${indexName}`);
     const r = await this.dynamo.send(
@@ -201,6 +233,7 @@ export class DynamoArticleStore implements ArticleStore {
         ExpressionAttributeValues: values,
         Limit: clampLimit(page.limit),
         ExclusiveStartKey: decodeCursor(page.cursor) as Record<string, AttributeValue> | undefined,
+        ScanIndexForward: !page.newestFirst,
       }),
     );
     return { items: await Promise.all((r.Items ?? []).map((i) => this.hydrate(i))), cursor: encodeCursor(r.LastEvaluatedKey) };
