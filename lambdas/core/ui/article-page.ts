@@ -43,7 +43,7 @@ function categoryLinks(a: ArticleRecord, current: string | null) {
   const base = `/ui/articles/${segment(a.id)}`;
   const link = (label: string, category: string | null, n: number) =>
     html`<a href="${href(base, { category })}#text"${category === current ? html` aria-current="true"` : ''}>${label} (${n})</a>`;
-  return html`<p class="cats">Removed blocks: ${link('all', null, a.removed.length)} ${[...counts.entries()].sort((x, y) => y[1] - x[1]).map(([c, n]) => link(c, c, n))}</p>`;
+  return html`<p class="cats">Removed blocks: ${link('all', null, a.removed.length)} ${[...counts.entries()].sort((x, y) => y[1] - x[1]).map(([c, n]) => html`${link(c, c, n)} `)}</p>`;
 }
 
 function item(it: PageItem, category: string | null) {
