@@ -58,11 +58,11 @@ export function articlePage(v: ArticleView): string {
   const order = pageOrder(a.paragraphs, a.removed);
   const body = html`<h1>${a.title ?? '(untitled)'}</h1>
 <p class="meta"><code>${a.id}</code> · ${a.outlet} · ${when(a.published)}</p>
-<div class="cols"><section aria-label="Metadata"><h2>Metadata found</h2>${fields(a)}</section>
-<section aria-label="Uploaded page"><h2>The page as uploaded</h2><iframe class="raw" sandbox="" src="/ui/raw/${segment(a.id)}" title="The uploaded page, inert: no scripts, no network" loading="lazy" referrerpolicy="no-referrer"></iframe></section></div>
-<h2 id="text">Kept text and removed blocks, in page order</h2>
+<div class="article-grid"><section aria-labelledby="text"><h2 id="text">Kept text and removed blocks, in page order</h2>
 ${categoryLinks(a, v.category)}
 ${order.positioned ? '' : html`<p class="muted">This record was stored before removed blocks kept their positions: they follow the text, in page order.</p>`}
-<div class="page-text">${order.items.map((it) => item(it, v.category))}</div>`;
+<div class="page-text">${order.items.map((it) => item(it, v.category))}</div></section>
+<aside aria-labelledby="fields"><h2 id="fields">Metadata found</h2>${fields(a)}</aside></div>
+<section aria-labelledby="raw"><h2 id="raw">The page as uploaded</h2><iframe class="raw" sandbox="" src="/ui/raw/${segment(a.id)}" title="The uploaded page, inert: no scripts, no network" loading="lazy" referrerpolicy="no-referrer"></iframe></section>`;
   return page({ title: a.title ?? a.id, section: 'stories', body });
 }

@@ -52,9 +52,11 @@ dl.fields dt{color:var(--muted)}dl.fields dd{margin:0;overflow-wrap:anywhere}
 iframe.raw{width:100%;height:480px;border:1px solid var(--line);background:#fff}
 svg.bars text{font:12px system-ui,sans-serif;fill:#1d232a}
 svg.bars .bar{fill:var(--accent)}svg.bars .bar.rejected{fill:#c0392b}
+.article-grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(260px,340px);gap:8px 28px}
+.article-grid aside dl.fields{grid-template-columns:max-content minmax(0,1fr)}
 .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:8px 28px}
 .error{max-width:40rem}
-@media (max-width:760px){.compare{grid-template-columns:1fr}main{padding:8px 10px 32px}th,td{padding:4px 5px}.hide-narrow{display:none}}
+@media (max-width:760px){.compare,.article-grid{grid-template-columns:1fr}main{padding:8px 10px 32px}th,td{padding:4px 5px}.hide-narrow{display:none}}
 `;
 
 /** Progressive conveniences only: "/" focuses the search box; filter selects submit on change; a shared sentence lights up its counterpart. */
