@@ -86,7 +86,11 @@ describe('review UI in a browser', () => {
 
   async function shoot(page: Page, name: string, docs = false): Promise<void> {
     await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
-    if (docs && DOCS) await page.screenshot({ path: join(DOCS, `${name}.png`) });
+    if (docs && DOCS) {
+      // The README shows each view as it opens: the top of the page, at laptop size.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(DOCS, `${name}.png`) });
+    }
   }
 
   const seedStory = () => seeds.find((s) => s.outlet === 'irish-daily') as ArticleRecord;
