@@ -131,6 +131,7 @@ describe('review UI in a browser', () => {
       await Promise.all([page.waitForNavigation(), next.click()]);
     }
     expect(new Set(seen).size).toBe(4);
+    await page.goto(server.url + '/ui/');
     await page.setViewportSize({ width: 390, height: 800 });
     await shoot(page, 'stories-phone');
     await page.close();

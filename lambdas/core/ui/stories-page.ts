@@ -47,7 +47,7 @@ export function storiesPage(v: StoriesView): string {
   const body = html`<h1>Stories</h1>
 ${filtersForm(f)}
 ${v.rows.length === 0
-    ? html`<p>No stories${filtered ? ' match these filters' : ' yet'}${f.cursor ? ' on this page' : ''}.</p>`
+    ? html`<p>${f.cursor ? 'No more stories.' : `No stories${filtered ? ' match these filters' : ' yet'}.`}</p>`
     : html`<div class="scroll"><table><caption class="muted">${v.rows.length} stor${v.rows.length === 1 ? 'y' : 'ies'} on this page, newest first</caption>
 <thead><tr><th scope="col">canonical title</th><th scope="col" class="num">members</th><th scope="col">outlets</th><th scope="col">agency</th><th scope="col">published</th></tr></thead>
 <tbody>${v.rows.map(row)}</tbody></table></div>`}
