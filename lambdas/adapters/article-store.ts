@@ -39,6 +39,11 @@ export interface RangeRequest extends PageRequest {
   newestFirst?: boolean;
 }
 
+/** What a story listing shows of each member: no text, so a story of hundreds of copies stays cheap to read. */
+export type StoryMemberFields = Pick<ArticleRecord, 'id' | 'outlet' | 'title' | 'published' | 'role' | 'canonicalId' | 'syndication' | 'wordCount' | 'match' | 'sourceKey'>;
+
+const MEMBER_FIELDS: (keyof StoryMemberFields)[] = ['id', 'outlet', 'title', 'published', 'role', 'canonicalId', 'syndication', 'wordCount', 'match', 'sourceKey'];
+
 /** A story's size and the outlets that carry it, read from the story index without the records' text. */
 export interface StoryOutlets {
   members: number;
@@ -55,6 +60,8 @@ export interface ArticleStore {
   setStory(id: string, fields: Pick<ArticleRecord, 'storyId' | 'role' | 'canonicalId'>): Promise<void>;
   setRulesVersion(id: string, version: string): Promise<void>;
   byStory(storyId: string, page?: PageRequest): Promise<Page<ArticleRecord>>;
+  /** A story's members without their text (the story index, projected). */
+  storyMembers(storyId: string, page?: PageRequest): Promise<Page<StoryMemberFields>>;
   byOutlet(outlet: string, range?: RangeRequest): Promise<Page<ArticleRecord>>;
   byAgency(agency: string, range?: RangeRequest): Promise<Page<ArticleRecord>>;
   /** Canonical records, one per story, by published time. */
@@ -146,6 +153,27 @@ export class DynamoArticleStore implements ArticleStore {
 
   byStory(storyId: string, page: PageRequest = {}): Promise<Page<ArticleRecord>> {
     return this.query('byStory', 'storyId = :k', { ':k': { S: storyId } }, page);
+  }
+
+  async storyMembers(storyId: string, page: PageRequest = {}): Promise<Page<StoryMemberFields>> {
+    const names = Object.fromEntries(MEMBER_FIELDS.map((f, i) => [`#f${i}`, f]));
+    const r = await this.dynamo.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'byStory',
+        KeyConditionExpression: 'storyId = :k',
+        ExpressionAttributeValues: { ':k': { S: storyId } },
+        ProjectionExpression: Object.keys(names).join(', '),
+        ExpressionAttributeNames: names,
+        Limit: clampLimit(page.limit),
+        ExclusiveStartKey: decodeCursor(page.cursor) as Record<string, AttributeValue> | undefined,
+      }),
+    );
+    const items = (r.Items ?? []).map((i) => {
+      const m = unmarshall(i) as StoryMemberFields;
+      return { ...m, title: m.title ?? null, published: m.published ?? null, match: m.match ?? null, syndication: m.syndication ?? [] };
+    });
+    return { items, cursor: encodeCursor(r.LastEvaluatedKey) };
   }
 
   byOutlet(outlet: string, range: RangeRequest = {}): Promise<Page<ArticleRecord>> {
