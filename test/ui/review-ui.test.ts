@@ -7,6 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startLocalRuntime, type LocalRuntime } from '../../lambdas/local/runtime';
 import { startApiServer } from '../../lambdas/local/api-server';
@@ -40,6 +41,7 @@ describe('review UI in a browser', () => {
   let context: BrowserContext;
   let seeds: ArticleRecord[];
   let hostile: ArticleRecord;
+  let rejected: ArticleRecord;
   const dialogs: string[] = [];
   const weights: Weight[] = [];
   const measurements: Record<string, unknown> = {};
@@ -53,6 +55,10 @@ describe('review UI in a browser', () => {
     const [hostileId] = await uploadAndProcess(rt, collectFiles([HOSTILE]));
     seeds = (await Promise.all(seedIds.map((id) => rt.deps.articles.get(id)))) as ArticleRecord[];
     hostile = (await rt.deps.articles.get(hostileId)) as ArticleRecord;
+    // A page with no story in it: stored as rejected, with its reason, for the stats page.
+    await rt.clients.s3.send(new PutObjectCommand({ Bucket: rt.names.bucket, Key: 'raw/menus/site-menu.txt', Body: 'Home\nNews\nSport\nWeather\nSubscribe\n' }));
+    await rt.queue.drain();
+    rejected = (await rt.deps.articles.scanAll({ limit: 500 })).items.find((r) => r.outlet === 'menus') as ArticleRecord;
     server = await startApiServer(new QueryService(rt.deps.articles), createLogger('silent'), 0, new ReviewSource(rt.deps.articles, rt.deps.objects));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -114,6 +120,9 @@ describe('review UI in a browser', () => {
     await Promise.all([page.waitForURL(/q=kremlin/), page.keyboard.press('Enter')]);
     expect(await page.locator('tbody tr').count()).toBe(2);
 
+    await page.goto(server.url + '/ui/?agency=AP');
+    expect(await page.locator('tbody tr').innerText()).toContain('us-wire-reprints');
+    expect(await page.locator('tbody tr').count()).toBe(1);
     await page.goto(server.url + '/ui/?copies=1');
     expect(await page.locator('tbody tr').count()).toBe(1);
     await page.goto(server.url + '/ui/?outlet=rferl');
@@ -147,6 +156,9 @@ describe('review UI in a browser', () => {
     expect([...roles].sort()).toEqual(['copy', 'original', 'rewrite']);
     expect(await page.locator('tbody tr').first().getAttribute('class')).toBe('canonical');
     expect(await page.locator('tbody tr').first().innerText()).toContain('us-wire-reprints');
+    // Any member's id opens the same story.
+    const byMember = await (await fetch(`${server.url}/ui/stories/${irish.id}`)).text();
+    expect(byMember).toContain(`Story <code>${irish.storyId}</code> · 3 members`);
     // The Irish copy beside the AP text: shared and reworded sentences are paired on both sides.
     expect(await page.locator('#compare').innerText()).toContain('beside the canonical copy');
     // The Irish copy edits the wire text ("said Monday" → "said yesterday"): most pairs are reworded, not identical.
@@ -210,6 +222,8 @@ describe('review UI in a browser', () => {
     // The uploaded page in its sandboxed frame: its markup is there, its scripts never ran.
     expect(frame).toBeTruthy();
     expect(await frame?.locator('article p').count()).toBe(5);
+    expect(await frame?.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null)).toBeNull();
+    expect(await frame?.evaluate(() => document.title)).not.toBe('PWNED');
     await shoot(page, 'article-hostile');
     await page.close();
 
@@ -227,7 +241,8 @@ describe('review UI in a browser', () => {
   it('shows stats: records per rules version and status, removed blocks by category, as text and SVG bars', async () => {
     const { page, status } = await open('stats', '/ui/stats');
     expect(status).toBe(200);
-    const all = [...seeds, hostile];
+    expect(rejected.status).toBe('rejected');
+    const all = [...seeds, hostile, rejected];
     const body = await page.locator('main').innerText();
     expect(body).toContain(`${all.length} records: ${all.filter((r) => r.status === 'clean').length} clean`);
     const categories = new Map<string, number>();
@@ -237,6 +252,8 @@ describe('review UI in a browser', () => {
     const bars = await page.locator('svg.bars').nth(1).locator('g').allTextContents();
     expect(bars[0]).toContain(topCategory.slice(0, 20));
     expect(bars[0]).toContain(String(topCount));
+    const rejectedRow = page.locator('tr', { has: page.locator(`a[href="/ui/articles/${rejected.id}"]`) });
+    expect(await rejectedRow.innerText()).toContain(rejected.reason as string);
     await shoot(page, 'stats', true);
     await page.close();
   });
