@@ -84,7 +84,8 @@ describe('review UI in a browser', () => {
     const started = Date.now();
     const res = await page.goto(server.url + path, { waitUntil: 'load' });
     const ms = Date.now() - started;
-    await page.waitForLoadState('networkidle');
+    // `load` covers the stylesheet and script; a lazy frame (the raw page) may load after it.
+    if ((await page.locator('iframe').count()) > 0) await page.waitForLoadState('networkidle');
     const sizes = await Promise.all(fetched);
     weights.push({ view, url: path, requests: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0), ms });
     return { page, status: res?.status() ?? 0 };
