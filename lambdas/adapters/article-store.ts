@@ -35,6 +35,19 @@ export interface PageRequest {
 export interface RangeRequest extends PageRequest {
   from?: string | null;
   to?: string | null;
+  /** Latest published first (the index is read backwards); oldest first by default. */
+  newestFirst?: boolean;
+}
+
+/** What a story listing shows of each member: no text, so a story of hundreds of copies stays cheap to read. */
+export type StoryMemberFields = Pick<ArticleRecord, 'id' | 'outlet' | 'title' | 'published' | 'role' | 'canonicalId' | 'syndication' | 'wordCount' | 'match' | 'sourceKey'>;
+
+const MEMBER_FIELDS: (keyof StoryMemberFields)[] = ['id', 'outlet', 'title', 'published', 'role', 'canonicalId', 'syndication', 'wordCount', 'match', 'sourceKey'];
+
+/** A story's size and the outlets that carry it, read from the story index without the records' text. */
+export interface StoryOutlets {
+  members: number;
+  outlets: string[];
 }
 
 export type PutOutcome = 'written' | 'exists';
@@ -47,11 +60,14 @@ export interface ArticleStore {
   setStory(id: string, fields: Pick<ArticleRecord, 'storyId' | 'role' | 'canonicalId'>): Promise<void>;
   setRulesVersion(id: string, version: string): Promise<void>;
   byStory(storyId: string, page?: PageRequest): Promise<Page<ArticleRecord>>;
+  /** A story's members without their text (the story index, projected). */
+  storyMembers(storyId: string, page?: PageRequest): Promise<Page<StoryMemberFields>>;
   byOutlet(outlet: string, range?: RangeRequest): Promise<Page<ArticleRecord>>;
   byAgency(agency: string, range?: RangeRequest): Promise<Page<ArticleRecord>>;
   /** Canonical records, one per story, by published time. */
   storyHeads(range?: RangeRequest): Promise<Page<ArticleRecord>>;
   countStory(storyId: string): Promise<number>;
+  storyOutlets(storyId: string): Promise<StoryOutlets>;
   /** Full export; the only Scan, for explicit whole-table jobs (stats, reprocess). */
   scanAll(page?: PageRequest): Promise<Page<ArticleRecord>>;
 }
@@ -139,6 +155,27 @@ export class DynamoArticleStore implements ArticleStore {
     return this.query('byStory', 'storyId = :k', { ':k': { S: storyId } }, page);
   }
 
+  async storyMembers(storyId: string, page: PageRequest = {}): Promise<Page<StoryMemberFields>> {
+    const names = Object.fromEntries(MEMBER_FIELDS.map((f, i) => [`#f${i}`, f]));
+    const r = await this.dynamo.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'byStory',
+        KeyConditionExpression: 'storyId = :k',
+        ExpressionAttributeValues: { ':k': { S: storyId } },
+        ProjectionExpression: Object.keys(names).join(', '),
+        ExpressionAttributeNames: names,
+        Limit: clampLimit(page.limit),
+        ExclusiveStartKey: decodeCursor(page.cursor) as Record<string, AttributeValue> | undefined,
+      }),
+    );
+    const items = (r.Items ?? []).map((i) => {
+      const m = unmarshall(i) as StoryMemberFields;
+      return { ...m, title: m.title ?? null, published: m.published ?? null, match: m.match ?? null, syndication: m.syndication ?? [] };
+    });
+    return { items, cursor: encodeCursor(r.LastEvaluatedKey) };
+  }
+
   byOutlet(outlet: string, range: RangeRequest = {}): Promise<Page<ArticleRecord>> {
     const c = rangeCondition(range);
     return this.query('byOutletPublished', `outlet = :k${c.expr}`, { ':k': { S: outlet }, ...c.values }, range);
@@ -175,6 +212,29 @@ export class DynamoArticleStore implements ArticleStore {
     return count;
   }
 
+  async storyOutlets(storyId: string): Promise<StoryOutlets> {
+    const outlets = new Set<string>();
+    let members = 0;
+    let start: Record<string, AttributeValue> | undefined;
+    for (let i = 0; i < 1000; i++) {
+      const r = await this.dynamo.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'byStory',
+          KeyConditionExpression: 'storyId = :k',
+          ExpressionAttributeValues: { ':k': { S: storyId } },
+          ProjectionExpression: 'outlet',
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of r.Items ?? []) if (item.outlet?.S) outlets.add(item.outlet.S);
+      members += r.Count ?? 0;
+      start = r.LastEvaluatedKey;
+      if (!start) break;
+    }
+    return { members, outlets: [...outlets].sort() };
+  }
+
   async scanAll(page: PageRequest = {}): Promise<Page<ArticleRecord>> {
     const r = await this.dynamo.send(
       new ScanCommand({
@@ -190,7 +250,7 @@ export class DynamoArticleStore implements ArticleStore {
     indexName: string,
     keyCondition: string,
     values: Record<string, AttributeValue>,
-    page: PageRequest,
+    page: RangeRequest,
   ): Promise<Page<ArticleRecord>> {
     if (!ARTICLES_TABLE.globalSecondaryIndexes.some((i) => i.indexName === indexName)) throw new Error(`Unknown index ${indexName}`);
     const r = await this.dynamo.send(
@@ -201,6 +261,7 @@ export class DynamoArticleStore implements ArticleStore {
         ExpressionAttributeValues: values,
         Limit: clampLimit(page.limit),
         ExclusiveStartKey: decodeCursor(page.cursor) as Record<string, AttributeValue> | undefined,
+        ScanIndexForward: !page.newestFirst,
       }),
     );
     return { items: await Promise.all((r.Items ?? []).map((i) => this.hydrate(i))), cursor: encodeCursor(r.LastEvaluatedKey) };

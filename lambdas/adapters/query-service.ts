@@ -1,7 +1,7 @@
 import type { ArticleRecord, DedupeMatch, StoryRole } from '../core/types';
 import type { QueryPlan } from '../core/query/plan';
 import { collectPages } from '../core/query/pages';
-import type { ArticleStore, Page } from './article-store';
+import type { ArticleStore, Page, StoryMemberFields } from './article-store';
 
 /** Executes query plans against the article store; the CLI and the HTTP API both call this. */
 
@@ -43,7 +43,7 @@ export type QueryResult =
 /** Stories larger than this are listed up to it (syndicated AP stories reach hundreds). */
 const MAX_STORY_MEMBERS = 2000;
 
-export function memberOf(r: ArticleRecord): StoryMember {
+export function memberOf(r: StoryMemberFields): StoryMember {
   return {
     id: r.id,
     outlet: r.outlet,
@@ -112,7 +112,8 @@ export class QueryService {
   private async story(id: string): Promise<StoryResult | null> {
     const article = await this.articles.get(id);
     if (!article || article.status !== 'clean') return null;
-    const members = await collectPages((cursor) => this.articles.byStory(article.storyId, { cursor, limit: 500 }), MAX_STORY_MEMBERS);
+    // Members without their text: a story can have hundreds of copies, and none of their text is shown here.
+    const members: StoryMemberFields[] = await collectPages((cursor) => this.articles.storyMembers(article.storyId, { cursor, limit: 500 }), MAX_STORY_MEMBERS);
     if (members.length === 0) members.push(article);
     const canonicalId = members.find((m) => m.id === m.canonicalId)?.id ?? article.canonicalId;
     // Canonical first, then the copies in the order they were published.

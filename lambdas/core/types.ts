@@ -21,6 +21,12 @@ export interface RemovedBlock {
   text: string;
   rule: string;
   category: string;
+  /**
+   * Where the block stood on the page: the number of kept paragraphs above it, so it sat just
+   * before `paragraphs[position]` (at the end when equal to their count). Set by the record
+   * build; absent on records stored before it was added.
+   */
+  position?: number;
 }
 
 export type ArticleStatus = 'clean' | 'rejected';

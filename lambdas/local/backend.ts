@@ -19,6 +19,8 @@ import { startLocalRuntime, type LocalRuntime } from './runtime';
 export interface Backend {
   kind: 'local' | 'stack';
   articles: ArticleStore;
+  /** Raw uploads (and offloaded bodies): the review UI shows the page as uploaded. */
+  objects: S3ObjectStore;
   query: QueryService;
   /** Uploads under raw/<outlet>/ and waits until the pipeline has written their records; returns their ids. */
   ingest(files: LocalFile[], onUploaded?: () => void): Promise<string[]>;
@@ -44,6 +46,7 @@ async function openLocal(dataDir: string, observer?: BatchObserver): Promise<Bac
   return {
     kind: 'local',
     articles: rt.deps.articles,
+    objects: rt.deps.objects,
     query: new QueryService(rt.deps.articles),
     ingest: (files, onUploaded) => uploadAndProcess(rt, files, onUploaded),
     runtime: rt,
@@ -65,6 +68,7 @@ async function openStack(stackName: string, observer?: BatchObserver): Promise<B
   return {
     kind: 'stack',
     articles,
+    objects,
     query: new QueryService(articles),
     runtime: null,
     stack: res,

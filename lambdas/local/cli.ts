@@ -112,7 +112,7 @@ export function buildProgram(): Command {
 
   program
     .command('serve')
-    .description('serve the HTTP query API on 127.0.0.1')
+    .description('serve the HTTP query API and the review UI (/ui/) on 127.0.0.1')
     .option('--port <port>', 'port (0 picks a free one)', positiveInt, 8787)
     .action((o: { port: number }, cmd: Command) => serveCommand({ ...globalOptions(cmd), port: o.port }));
 

@@ -13,6 +13,7 @@ import { RECORD_COLUMNS, render, renderTable, type Column, type OutputFormat } f
 import { Progress } from './progress';
 import { openBackend, type Backend } from './backend';
 import { startApiServer } from './api-server';
+import { ReviewSource } from '../adapters/review-source';
 import { dryRunReprocess, planReprocess, rulesVersionStats, runReprocess } from './reprocess';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -188,6 +189,8 @@ export async function explainCommand(id: string, opts: GlobalOptions): Promise<v
   lines.push('', `REMOVED (${a.removed.length} blocks)`);
   lines.push(
     renderTable(a.removed, [
+      // Where it stood: under this many kept paragraphs (blank on records stored before positions were kept).
+      { header: 'after ¶', value: (x) => x.position },
       { header: 'category', value: (x) => x.category, width: 24 },
       { header: 'rule', value: (x) => x.rule, width: 32 },
       { header: 'text', value: (x) => x.text.replace(/\s+/g, ' '), width: 70 },
@@ -199,8 +202,9 @@ export async function explainCommand(id: string, opts: GlobalOptions): Promise<v
 /** `serve`: the query API on 127.0.0.1 until interrupted. */
 export async function serveCommand(opts: GlobalOptions & { port: number }): Promise<void> {
   const backend = await openBackend({ dataDir: opts.dataDir, stack: opts.stack });
-  const api = await startApiServer(backend.query, createLogger('warn', (l) => process.stderr.write(l + '\n')), opts.port);
-  process.stderr.write(`Query API on ${api.url} (GET /articles/{id}, /articles?outlet=…, /stories/{id}, /stories); Ctrl-C stops it.\n`);
+  const review = new ReviewSource(backend.articles, backend.objects);
+  const api = await startApiServer(backend.query, createLogger('warn', (l) => process.stderr.write(l + '\n')), opts.port, review);
+  process.stderr.write(`Review UI on ${api.url}/ui/ and query API on ${api.url} (GET /articles/{id}, /articles?outlet=…, /stories/{id}, /stories); Ctrl-C stops it.\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -11,6 +11,6 @@
  *   is a sentence inside the story run.
  */
 export { cleanArticle, cleanDetailed, DEFAULT_DOM, NO_TEXT_REASON } from './clean-article';
-export type { CleanDetail, KeptBlock } from './clean-article';
+export type { CleanDetail, KeptBlock, TraceEntry } from './clean-article';
 export { templateCandidates, templateLineKey } from './template';
 export { textToBlocks } from './text-blocks';

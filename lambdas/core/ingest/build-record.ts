@@ -1,5 +1,5 @@
-import type { ArticleRecord, CleanOptions, CleanResult, InputFormat } from '../types';
-import { cleanArticle } from '../clean';
+import type { ArticleRecord, CleanOptions, CleanResult, InputFormat, RemovedBlock } from '../types';
+import { cleanDetailed, type TraceEntry } from '../clean';
 import { effectiveWords } from '../clean/text-signals';
 import { decodeBytes } from './decode';
 import { fileNameOfKey, formatFromKey, outletFromKey, parseJsonEnvelope, sniffFormat } from './source-format';
@@ -68,6 +68,26 @@ export function countWords(paragraphs: string[]): number {
   return n;
 }
 
+/**
+ * Gives each removed block its place among the kept paragraphs, so a reviewer can see the page
+ * in its order (the record keeps kept and removed text in two lists). The trace lists every
+ * block in page order; its blocks that were not kept are the removed ones, in the same order.
+ */
+export function placeRemoved(removed: RemovedBlock[], trace: readonly TraceEntry[]): RemovedBlock[] {
+  const notKept = trace.filter((t) => !t.kept);
+  if (notKept.length !== removed.length) return removed;
+  const out: RemovedBlock[] = [];
+  let paragraphsAbove = 0;
+  for (const t of trace) {
+    if (t.kept) {
+      if (t.role === 'paragraph') paragraphsAbove++;
+    } else {
+      out.push({ ...removed[out.length], position: paragraphsAbove });
+    }
+  }
+  return out;
+}
+
 /** Decode, sniff and clean one object's bytes. Never throws for content. */
 export function cleanObject(
   bytes: Uint8Array,
@@ -96,7 +116,8 @@ export function cleanObject(
     return { format: keyFormat ?? format, outlet, result: rejectedResult(reason) };
   }
   try {
-    const result = cleanArticle({ content, format, sourceName: fileNameOfKey(meta.key), outlet, url }, options);
+    const detail = cleanDetailed({ content, format, sourceName: fileNameOfKey(meta.key), outlet, url }, options);
+    const result = { ...detail.result, removed: placeRemoved(detail.result.removed, detail.trace) };
     return { format: keyFormat ?? format, outlet, result };
   } catch (err) {
     // The cleaner is meant never to throw; if a page still breaks it, keep a record rather than lose the article.

@@ -17,3 +17,28 @@ export async function collectPages<T>(fetch: (cursor: string | null) => Promise<
   }
   return out.slice(0, max);
 }
+
+/**
+ * One page of at least `want` converted items (when there are that many), reading source pages
+ * from `cursor` on: for filters the store cannot apply, so a filtered page is still full. The
+ * returned cursor is the source's, so paging resumes exactly; `maxRead` bounds the source items
+ * read for one page, and a page may end short with a cursor when a filter matches rarely.
+ */
+export async function fillPage<T, U>(
+  cursor: string | null,
+  fetch: (cursor: string | null) => Promise<CursorPage<T>>,
+  convert: (items: T[]) => Promise<U[]>,
+  want: number,
+  maxRead: number,
+): Promise<CursorPage<U>> {
+  const items: U[] = [];
+  let read = 0;
+  let next = cursor;
+  do {
+    const page = await fetch(next);
+    read += page.items.length;
+    items.push(...(await convert(page.items)));
+    next = page.cursor;
+  } while (next && items.length < want && read < maxRead);
+  return { items, cursor: next };
+}

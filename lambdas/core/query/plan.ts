@@ -16,7 +16,7 @@ export type QueryPlan =
   | { op: 'story'; index: 'byStory'; id: string }
   | ({ op: 'byOutlet'; index: 'byOutletPublished'; outlet: string; from: string | null; to: string | null; unique: boolean } & Paging)
   | ({ op: 'byAgency'; index: 'byAgency'; agency: string; from: string | null; to: string | null; unique: boolean } & Paging)
-  | ({ op: 'stories'; index: 'stories'; from: string | null; to: string | null } & Paging)
+  | ({ op: 'stories'; index: 'stories'; from: string | null; to: string | null; newestFirst: boolean } & Paging)
   | ({ op: 'export'; index: 'scan' } & Paging);
 
 /** A bad parameter; the message is one sentence a user can act on (HTTP 400, CLI exit 2). */
@@ -94,8 +94,13 @@ export function planArticleList(p: Params): QueryPlan {
   throw new QueryParameterError('Listing articles needs "outlet" or "agency".');
 }
 
+const STORY_ORDERS = ['oldest', 'newest'];
+
+/** `GET /stories?…` and `news-ingest stories`: oldest first unless `order=newest`. */
 export function planStories(p: Params): QueryPlan {
-  return { op: 'stories', index: 'stories', ...range(p), ...paging(p) };
+  const order = str(p, 'order') ?? 'oldest';
+  if (!STORY_ORDERS.includes(order)) throw new QueryParameterError(`Parameter "order" must be ${STORY_ORDERS.join(' or ')}, not "${order}".`);
+  return { op: 'stories', index: 'stories', ...range(p), newestFirst: order === 'newest', ...paging(p) };
 }
 
 export function planExport(p: Params): QueryPlan {

@@ -25,7 +25,13 @@ describe('query planner', () => {
   });
 
   it('lists stories from the sparse stories index', () => {
-    expect(planStories({})).toMatchObject({ op: 'stories', index: 'stories' });
+    expect(planStories({})).toMatchObject({ op: 'stories', index: 'stories', newestFirst: false });
+  });
+
+  it('lists stories newest first on order=newest, and rejects other orders', () => {
+    expect(planStories({ order: 'newest' })).toMatchObject({ newestFirst: true });
+    expect(planStories({ order: 'oldest' })).toMatchObject({ newestFirst: false });
+    expect(() => planStories({ order: 'random' })).toThrow(QueryParameterError);
   });
 
   it('never plans a scan except for an explicit export', () => {
