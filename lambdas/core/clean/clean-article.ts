@@ -330,6 +330,21 @@ function decideInsideRun(states: BlockState[], start: number, end: number, templ
 }
 
 /**
+ * Text dumps: short non-sentence lines kept after the last story paragraph are labels of
+ * whatever follows the story ("Related articles", "Leave a comment", "More information:"):
+ * a story ends on a sentence.
+ */
+function removeTrailingLabels(states: BlockState[]): void {
+  for (let i = states.length - 1; i >= 0; i--) {
+    const s = states[i];
+    if (s.verdict !== 'keep') continue;
+    const label = announcesList(s.norm) || (s.words < T.proseMinWords && !endsSentence(s.norm));
+    if (s.prose || s.listItem || !label) return;
+    remove(s, S.trailingShort.id, S.trailingShort.category);
+  }
+}
+
+/**
  * Lines kept above a byline or dateline that opens the story are headline material (a
  * headline, a kicker, a standfirst): the story starts under its byline. Only one or two
  * kept lines, so a byline printed after the opening paragraphs never costs them.
@@ -360,11 +375,14 @@ function removeOutside(states: BlockState[], start: number, end: number): void {
   }
 }
 
+/** "Lesen Sie auch:", "Das könnte dich auch interessieren …": a line that announces what follows it. */
+const announcesList = (text: string) => /(:|…|\.\.\.)$/u.test(text.trim());
+
 /** A story often ends on a short sentence ("He declined to comment.") too short to count as prose. */
 function extendOverClosingSentences(states: readonly BlockState[], run: Run): void {
   for (let i = run.end + 1; i < states.length; i++) {
     const s = states[i];
-    if (s.verdict !== 'undecided' || s.match || !endsSentence(s.norm) || s.words < T.closingSentenceMinWords) break;
+    if (s.verdict !== 'undecided' || s.match || !endsSentence(s.norm) || s.words < T.closingSentenceMinWords || announcesList(s.norm)) break;
     run.end = i;
   }
 }
@@ -453,6 +471,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
     cutTail(states, run.start, run.end, isHtml);
     resolveDeferredEdges(states, deferredEdges);
     decideInsideRun(states, run.start, run.end, options.templateCounts, isHtml);
+    if (!isHtml) removeTrailingLabels(states);
     const aboveByline = removeAboveLeadingByline(states);
     if (aboveByline && !standfirst) standfirst = aboveByline.block.text;
   } else {
