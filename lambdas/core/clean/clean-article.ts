@@ -116,6 +116,9 @@ function isInlineChrome(s: BlockState): boolean {
   return s.verdict === 'remove' && s.match !== null && s.rule === s.match.rule.id && INLINE_CHROME.has(s.match.category);
 }
 
+/** A short line carrying a time or a year: a comment's author-and-date header, a post's date. */
+const isStamp = (s: BlockState) => !s.prose && s.words <= T.stampMaxWords && /\b(?:\d{1,2}[:h]\d{2}|(?:19|20)\d{2})\b/u.test(s.norm);
+
 /**
  * Text dumps: the story run, found over the blocks that are not inline chrome, so a photo
  * gallery (caption, credit, "Image 2 of 5" per picture) inside a story neither splits it
@@ -123,7 +126,7 @@ function isInlineChrome(s: BlockState): boolean {
  */
 function textRun(states: readonly BlockState[]): Run | null {
   const open = states.filter((s) => !isInlineChrome(s));
-  const run = bestRun(proseProfile(open), T.maxGapBlocks, (i) => isSectionMarker(open[i]), (i) => open[i].match?.category === 'comments', (i) => isBoxHeading(open[i]), (i) => isNamedChrome(open[i]));
+  const run = bestRun(proseProfile(open), T.maxGapBlocks, (i) => isSectionMarker(open[i]), (i) => open[i].match?.category === 'comments', (i) => isBoxHeading(open[i]), (i) => isNamedChrome(open[i]), (i) => isStamp(open[i]));
   return run ? { ...run, start: states.indexOf(open[run.start]), end: states.indexOf(open[run.end]) } : null;
 }
 
