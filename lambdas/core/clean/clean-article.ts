@@ -94,9 +94,11 @@ function htmlRun(states: readonly BlockState[]): Run | null {
  * the run across the list, never enough for a list alone (a form, a menu) to outweigh a story.
  */
 function proseProfile(states: readonly BlockState[]): number[] {
+  const seen = new Set<string>();
   return states.map((s) => {
     if (s.verdict !== 'undecided' || s.match) return 0;
-    if (s.prose) return s.norm.length;
+    // A later copy of a prose line (a teaser printed twice, a repeated warning) adds no story text.
+    if (s.prose) return seen.has(s.key) && s.words >= T.proseLongWords ? 0 : (seen.add(s.key), s.norm.length);
     return s.listItem ? s.norm.length * T.listItemWeight : 0;
   });
 }
