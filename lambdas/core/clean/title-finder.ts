@@ -12,7 +12,8 @@ export interface TitleFinding {
   standfirst: BlockState | null;
 }
 
-const isCandidate = (s: BlockState) => s.verdict === 'undecided' && !s.match && s.words >= 2 && s.words <= 40 && s.block.linkDensity < 0.5;
+/** Headlines do not end in a full stop: a prose sentence above the story is its opening, not its title. */
+const isCandidate = (s: BlockState) => s.verdict === 'undecided' && !s.match && s.words >= 2 && s.words <= 40 && s.block.linkDensity < 0.5 && !(s.prose && /\.["'”’»)]*$/u.test(s.norm));
 
 function firstOfGroup(states: readonly BlockState[], s: BlockState): BlockState {
   return states.find((o) => o.key === s.key && o.verdict === 'undecided') ?? s;
