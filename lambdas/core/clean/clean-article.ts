@@ -94,9 +94,11 @@ function htmlRun(states: readonly BlockState[]): Run | null {
  * the run across the list, never enough for a list alone (a form, a menu) to outweigh a story.
  */
 function proseProfile(states: readonly BlockState[]): number[] {
+  const seen = new Set<string>();
   return states.map((s) => {
     if (s.verdict !== 'undecided' || s.match) return 0;
-    if (s.prose) return s.norm.length;
+    // A later copy of a prose line (a teaser printed twice, a repeated warning) adds no story text.
+    if (s.prose) return seen.has(s.key) && s.words >= T.proseLongWords ? 0 : (seen.add(s.key), s.norm.length);
     return s.listItem ? s.norm.length * T.listItemWeight : 0;
   });
 }
@@ -116,6 +118,9 @@ function isInlineChrome(s: BlockState): boolean {
   return s.verdict === 'remove' && s.match !== null && s.rule === s.match.rule.id && INLINE_CHROME.has(s.match.category);
 }
 
+/** A short line carrying a time or a year: a comment's author-and-date header, a post's date. */
+const isStamp = (s: BlockState) => !s.prose && s.words <= T.stampMaxWords && /\b(?:\d{1,2}[:h]\d{2}|(?:19|20)\d{2})\b/u.test(s.norm);
+
 /**
  * Text dumps: the story run, found over the blocks that are not inline chrome, so a photo
  * gallery (caption, credit, "Image 2 of 5" per picture) inside a story neither splits it
@@ -123,7 +128,7 @@ function isInlineChrome(s: BlockState): boolean {
  */
 function textRun(states: readonly BlockState[]): Run | null {
   const open = states.filter((s) => !isInlineChrome(s));
-  const run = bestRun(proseProfile(open), T.maxGapBlocks, (i) => isSectionMarker(open[i]), (i) => open[i].match?.category === 'comments', (i) => isBoxHeading(open[i]), (i) => isNamedChrome(open[i]));
+  const run = bestRun(proseProfile(open), T.maxGapBlocks, (i) => isSectionMarker(open[i]), (i) => open[i].match?.category === 'comments', (i) => isBoxHeading(open[i]), (i) => isNamedChrome(open[i]), (i) => isStamp(open[i]));
   return run ? { ...run, start: states.indexOf(open[run.start]), end: states.indexOf(open[run.end]) } : null;
 }
 
@@ -330,6 +335,21 @@ function decideInsideRun(states: BlockState[], start: number, end: number, templ
 }
 
 /**
+ * Text dumps: short non-sentence lines kept after the last story paragraph are labels of
+ * whatever follows the story ("Related articles", "Leave a comment", "More information:"):
+ * a story ends on a sentence.
+ */
+function removeTrailingLabels(states: BlockState[]): void {
+  for (let i = states.length - 1; i >= 0; i--) {
+    const s = states[i];
+    if (s.verdict !== 'keep') continue;
+    const label = announcesList(s.norm) || (s.words < T.proseMinWords && !endsSentence(s.norm));
+    if (s.prose || s.listItem || !label) return;
+    remove(s, S.trailingShort.id, S.trailingShort.category);
+  }
+}
+
+/**
  * Lines kept above a byline or dateline that opens the story are headline material (a
  * headline, a kicker, a standfirst): the story starts under its byline. Only one or two
  * kept lines, so a byline printed after the opening paragraphs never costs them.
@@ -360,11 +380,14 @@ function removeOutside(states: BlockState[], start: number, end: number): void {
   }
 }
 
+/** "Lesen Sie auch:", "Das könnte dich auch interessieren …": a line that announces what follows it. */
+const announcesList = (text: string) => /(:|…|\.\.\.)$/u.test(text.trim());
+
 /** A story often ends on a short sentence ("He declined to comment.") too short to count as prose. */
 function extendOverClosingSentences(states: readonly BlockState[], run: Run): void {
   for (let i = run.end + 1; i < states.length; i++) {
     const s = states[i];
-    if (s.verdict !== 'undecided' || s.match || !endsSentence(s.norm) || s.words < T.closingSentenceMinWords) break;
+    if (s.verdict !== 'undecided' || s.match || !endsSentence(s.norm) || s.words < T.closingSentenceMinWords || announcesList(s.norm)) break;
     run.end = i;
   }
 }
@@ -453,6 +476,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
     cutTail(states, run.start, run.end, isHtml);
     resolveDeferredEdges(states, deferredEdges);
     decideInsideRun(states, run.start, run.end, options.templateCounts, isHtml);
+    if (!isHtml) removeTrailingLabels(states);
     const aboveByline = removeAboveLeadingByline(states);
     if (aboveByline && !standfirst) standfirst = aboveByline.block.text;
   } else {

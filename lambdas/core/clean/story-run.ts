@@ -52,6 +52,7 @@ export function bestRun(
   isCommentsMarker: (i: number) => boolean = () => false,
   isBoxHeading: (i: number) => boolean = () => false,
   isNamedChrome: (i: number) => boolean = () => false,
+  isStamp: (i: number) => boolean = () => false,
 ): Run | null {
   // Inside a reader thread every comment header ("Jane on May 3 said:") ends a run.
   const runs = findRuns(prose, maxGap, isCommentsMarker);
@@ -62,7 +63,17 @@ export function bestRun(
     for (let i = runs[0].end + 1; i < prose.length; i++) if (isCommentsMarker(i)) return i;
     return Infinity;
   })();
-  const score = (run: Run) => runScore(run) * (run.start > firstMarkerAfterProse ? T.commentThreadWeight : 1);
+  // A run whose short lines carry dates and times, one per few paragraphs ("Anna 3 May 2019
+  // at 14:55", "(22 juin 2018 @11h29)"), is a reader thread even with no comments header in
+  // any language, once a run before it holds prose.
+  const stamped = (run: Run) => {
+    let stamps = 0;
+    for (let i = run.start; i <= run.end; i++) if (isStamp(i)) stamps++;
+    return stamps >= T.threadMinStamps && stamps * T.threadStampEvery >= run.proseBlocks;
+  };
+  const thread = (run: Run, k: number) => run.start > firstMarkerAfterProse || (k > 0 && stamped(run));
+  const scores = runs.map((run, k) => runScore(run) * (thread(run, k) ? T.commentThreadWeight : 1));
+  const score = (run: Run) => scores[runs.indexOf(run)];
   let bi = 0;
   runs.forEach((run, i) => {
     if (score(run) > score(runs[bi])) bi = i;

@@ -13,6 +13,8 @@ export interface TitleFinding {
 }
 
 const isCandidate = (s: BlockState) => s.verdict === 'undecided' && !s.match && s.words >= 2 && s.words <= 40 && s.block.linkDensity < 0.5;
+/** A prose sentence ending in a full stop: a story's opening cut off by a gap more often than a headline. */
+const isFullSentence = (s: BlockState) => s.prose && /\.["'”’»)]*$/u.test(s.norm);
 
 function firstOfGroup(states: readonly BlockState[], s: BlockState): BlockState {
   return states.find((o) => o.key === s.key && o.verdict === 'undecided') ?? s;
@@ -20,8 +22,11 @@ function firstOfGroup(states: readonly BlockState[], s: BlockState): BlockState 
 
 export function findTitle(states: readonly BlockState[], storyStart: number): TitleFinding {
   const from = Math.max(0, storyStart - T.titleWindowBlocks);
-  const window: BlockState[] = [];
+  let window: BlockState[] = [];
   for (let i = storyStart - 1; i >= from; i--) if (isCandidate(states[i])) window.push(states[i]);
+  // Headlines rarely end in a full stop: with a headline-shaped line in reach, full sentences
+  // above the story are its opening, not its title.
+  if (window.some((s) => !isFullSentence(s))) window = window.filter((s) => !isFullSentence(s));
   if (window.length === 0) return { title: null, standfirst: null };
   const nearest = window[0];
   const echoed = states.filter((s) => s.key === nearest.key).length > 1;

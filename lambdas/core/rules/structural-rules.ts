@@ -63,6 +63,12 @@ export const STRUCTURE_THRESHOLDS = {
   capsPromoMaxLowerShare: 0.05,
   /** Score weight of a run that starts after a comments header (the reader thread). */
   commentThreadWeight: 0.2,
+  /** Date/time-stamped short lines a run needs to read as a reader thread (text dumps)... */
+  threadMinStamps: 3,
+  /** ...at least one per this many prose blocks of the run. */
+  threadStampEvery: 4,
+  /** Longest line (words) that can be a comment's name-and-date stamp. */
+  stampMaxWords: 12,
   /** Title search window: blocks before the story run. */
   titleWindowBlocks: 15,
   /** Repeated blocks shorter than this (words) are chrome wherever they stand. */
