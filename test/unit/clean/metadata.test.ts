@@ -74,3 +74,19 @@ describe('bylineName', () => {
     expect(bylineName(line)).toBe(name);
   });
 });
+
+describe('bylineName in the languages of the news', () => {
+  test.each([
+    ['Von Max Muster', 'Max Muster'],
+    ['Par Jeanne Dupont', 'Jeanne Dupont'],
+    ['Autor: Иван Петров', 'Иван Петров'],
+    ['Автор: Иван Петров', 'Иван Петров'],
+    ['بقلم: محمد علي', 'محمد علي'],
+    ['Yazan: Ayşe Yılmaz', 'Ayşe Yılmaz'],
+    ['（记者 张伟）', '张伟'],
+    ['本报记者张伟', '张伟'],
+    ['Door Jan de Vries', 'Jan de Vries'],
+  ])('%s → %s', (line, name) => {
+    expect(bylineName(line)).toBe(name);
+  });
+});
