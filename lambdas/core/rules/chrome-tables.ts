@@ -95,11 +95,10 @@ export const CAPTION_CREDIT: RuleTable = {
     { id: 'caption.photo-label', pattern: /^\(?(photo|image|picture|file|illustration|graphic|foto|bild|fotograf[ií]a|imagen|immagine|фото|صورة|fotoğraf|图片|图)s?( by| via| von| par| por| di| door|:|：)\s*.{1,60}\)?$/iu, maxChars: 80 },
     { id: 'caption.gallery', pattern: /^(\d+\s*(of|\/)\s*\d+|view (the )?(photo )?gallery|see all \d+ photos|\d+ photos|enlarge (this )?(image|photo)|click (to|for) (enlarge|expand)|(hide|show|toggle) caption)$/i, maxChars: 40 },
     { id: 'caption.caption-label', pattern: /^(image|media|video|photo) ?caption ?\S/i, maxChars: 400 },
-    { id: 'caption.glued-credit', pattern: /\p{Ll}(Credit|Photo|Picture|Image|Source|Foto): ?[\p{L}\d][\p{L}\d /.,&'’@_-]{0,60}$/u, maxChars: 400 },
+    { id: 'caption.glued-credit', pattern: /\p{Ll}(Credit|Photo|Picture|Image|Source|Foto): ?[\p{L}\d][\p{L}\d /.,&'’@_-]{0,60}$|\p{Ll}\.(Reuters|AFP|EPA|Getty Images|Shutterstock|Bloomberg|AP)$/u, maxChars: 400 },
     { id: 'caption.photo-kind', pattern: /\b(submitted|file|contributed|handout|courtesy) (photo|image|picture)\)?\.?$|^(file photo|handout)\s*:|\bthis .{0,30}\bfile (photo|image)\b/i, maxChars: 400 },
     { id: 'caption.via-agency', pattern: /\bvia (AP|Reuters|AFP|EPA|Getty Images|Getty|Shutterstock)\)?\.?$/, maxChars: 200 },
     { id: 'caption.via-source', pattern: /^[^.!?]{10,160} via \p{Lu}[\p{L}\d.&-]{1,30}$/u, maxChars: 200 },
-    { id: 'caption.glued-agency', pattern: /\p{Ll}\.(Reuters|AFP|EPA|Getty Images|Shutterstock|Bloomberg|AP)$/u, maxChars: 400 },
     { id: 'caption.dated', pattern: /, (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2},? \d{4}\b/, maxChars: 600 },
     { id: 'caption.position-marker', pattern: /\((pictured|left|right|centre|center|background|foreground|second from (left|right))\)|, pictured (at|in|on|with|during)\b/i, maxChars: 400 },
   ],
@@ -134,8 +133,7 @@ export const READER_POLL: RuleTable = {
 export const VIDEO_EMBED: RuleTable = {
   category: 'video-embed',
   rules: [
-    { id: 'video.shortcode', pattern: /^\[(jwplayer|video|embed|youtube|vimeo|brightcove|caption|gallery|iframe)\b[^\]]{0,80}\]$/i, maxChars: 100 },
-    { id: 'video.shortcode-pair', pattern: /^\[(\w{2,20})\b[^\]]{0,200}\].{0,120}\[\/\1\]$/, maxChars: 360 },
+    { id: 'video.shortcode', pattern: /^\[(jwplayer|video|embed|youtube|vimeo|brightcove|caption|gallery|iframe)\b[^\]]{0,80}\]$|^\[(\w{2,20})\b[^\]]{0,200}\].{0,120}\[\/\2\]$/i, maxChars: 360 },
     { id: 'video.player-chrome', pattern: /^(watch|play|replay)( the)?( video| now| next)?$|^(now playing|video player|autoplay|video duration|duration|current time|0:00|\d{1,2}:\d{2}|\d{1,2}:\d{2} \/ \d{1,2}:\d{2})$/i, maxChars: 30 },
     { id: 'video.unsupported', pattern: /\b(your browser does not support|this video (is|has been) (unavailable|removed)|enable javascript to (view|watch)|media playback is unsupported|(requires|needs) javascript|slideshow requires)\b/i, maxChars: 200 },
     { id: 'video.video-label', pattern: /^(video|watch|vídeo|vidéo|видео|فيديو|视频|izle)\s*[:|-]\s*.{2,140}$/iu, maxChars: 150 },
@@ -210,8 +208,7 @@ export const WIDGET: RuleTable = {
   category: 'widget',
   rules: [
     { id: 'widget.weather', pattern: /^[|•]?\s*-?\d{1,3}(\.\d)?\s*°\s*[CF]?\s*[\p{L} ,-]{0,30}$/u, maxChars: 40 },
-    { id: 'widget.ticker', pattern: /^[A-Z.^]{1,8}\s+[\d,]+\.\d{2}\s+[+-−]?[\d.]+\s*\(?[+-−]?[\d.]+%\)?$/, maxChars: 60 },
-    { id: 'widget.market-label', pattern: /^(markets?|stocks?|dow( jones)?|nasdaq|s&p 500|ftse 100)\s*[+-−]?\d/i, maxChars: 40 },
+    { id: 'widget.market-label', pattern: /^(markets?|stocks?|dow( jones)?|nasdaq|s&p 500|ftse 100)\s*[+-−]?\d|^[A-Z.^]{1,8}\s+[\d,]+\.\d{2}\s+[+-−]?[\d.]+\s*\(?[+-−]?[\d.]+%\)?$/i, maxChars: 60 },
   ],
 };
 
@@ -232,8 +229,7 @@ export const COMMENTS_PROMPT: RuleTable = {
 export const IMAGE_PLACEHOLDER: RuleTable = {
   category: 'image-placeholder',
   rules: [
-    { id: 'image.aspect-label', pattern: /^[•·*-]?\s*\d{1,2}x\d{1,2} image$/i, maxChars: 24 },
-    { id: 'image.alt-label', pattern: /^[•·*-]?\s*(image|photo|picture|img|thumbnail|placeholder|loading( image)?\.*|image \d+ of \d+)$/i, maxChars: 24 },
+    { id: 'image.alt-label', pattern: /^[•·*-]?\s*(image|photo|picture|img|thumbnail|placeholder|loading( image)?\.*|image \d+ of \d+)$|^[•·*-]?\s*\d{1,2}x\d{1,2} image$/i, maxChars: 24 },
     { id: 'image.file-name', pattern: /^[\w-]{1,80}\.(jpe?g|png|gif|webp|svg)$/i, maxChars: 90 },
   ],
 };
