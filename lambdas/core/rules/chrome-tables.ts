@@ -98,7 +98,7 @@ export const CAPTION_CREDIT: RuleTable = {
     { id: 'caption.glued-credit', pattern: /\p{Ll}(Credit|Photo|Picture|Image|Source|Foto): ?[\p{L}\d][\p{L}\d /.,&'’@_-]{0,60}$|\p{Ll}\.(Reuters|AFP|EPA|Getty Images|Shutterstock|Bloomberg|AP)$/u, maxChars: 400 },
     { id: 'caption.photo-kind', pattern: /\b(submitted|file|contributed|handout|courtesy) (photo|image|picture)\)?\.?$|^(file photo|handout)\s*:|\bthis .{0,30}\bfile (photo|image)\b/i, maxChars: 400 },
     { id: 'caption.via-agency', pattern: /\bvia (AP|Reuters|AFP|EPA|Getty Images|Getty|Shutterstock)\)?\.?$/, maxChars: 200 },
-    { id: 'caption.via-source', pattern: /^[^.!?]{10,160} via \p{Lu}[\p{L}\d.&-]{1,30}$/u, maxChars: 200 },
+    { id: 'caption.via-source', pattern: /^(?![^.!?]{0,160}\b(di|in|a|da|per|della|alla|nella|sulla|dalla) via \p{Lu})[^.!?]{10,160} via \p{Lu}[\p{L}\d.&-]{1,30}$/u, maxChars: 200 },
     { id: 'caption.dated', pattern: /, (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2},? \d{4}\b/, maxChars: 600 },
     { id: 'caption.position-marker', pattern: /\((pictured|left|right|centre|center|background|foreground|second from (left|right))\)|, pictured (at|in|on|with|during)\b/i, maxChars: 400 },
   ],
