@@ -1,16 +1,19 @@
 /**
  * Extraction evaluation gate (`npm run eval`).
  *
- * Cleans every page of a benchmark split, scores the predictions with the benchmark's own
- * scorer (`score.mjs`), prints them next to the published baselines and to plain
- * Readability+jsdom run in this process, and fails when a metric drops below the floor
- * pinned in baseline.json.
+ * Cleans every page of two benchmark splits, scores the predictions with each benchmark's own
+ * scorer, prints them next to the published baselines and to plain Readability+jsdom run in
+ * this process, and fails when a metric drops below the floor pinned in baseline.json:
+ *   news      bench/extraction/dev: news pages, shingle P/R/F1 against the article body (score.mjs)
+ *   snippets  bench/snippets/dev: web-wide pages in many languages, segments that must and must
+ *             not be kept (snippet-score.mjs), with F1 per declared page language
  *
- *   --data <dir>          split directory (default <shared>/bench/extraction/dev)
+ *   --set news|snippets   one benchmark (default: both)
+ *   --data <dir>          split directory of the chosen --set (default <shared>/bench/<set>/dev)
  *   --mode html|text      one input form (default: both)
  *   --dom jsdom|linkedom  DOM engine for our cleaner (default: the cleaner's default)
- *   --out <file>          write predictions {id: {articleBody}} (mode-suffixed when both run)
- *   --per-page <n>        list the n worst pages per mode
+ *   --out <file>          write predictions {id: {articleBody}} (suffixed with set and mode)
+ *   --per-page <n>        list the n worst pages per mode (news only: the snippet scorer is micro-averaged)
  *   --update-baseline     pin the current numbers as floors (lowering one needs --allow-regression)
  *   --allow-regression    do not fail on a drop (and allow lowering floors)
  *   --no-readability      skip the side-by-side Readability run
@@ -24,6 +27,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { cleanDetailed, type KeptBlock } from '../../lambdas/core/clean';
 import { stripActiveContent } from '../../lambdas/core/clean/html-prepare';
+import { normaliseLanguageTag } from '../../lambdas/core/clean/language';
 import { RULES_VERSION } from '../../lambdas/core/rules';
 import { flags } from '../support/flags';
 
@@ -37,12 +41,24 @@ const REPO_ROOT = path.resolve(__dirname, '../..');
 const SHARED = process.env.NEWS_INGEST_SHARED ?? path.resolve(REPO_ROOT, '../shared');
 const BASELINE_FILE = path.join(__dirname, 'baseline.json');
 
+type SetName = 'news' | 'snippets';
+const SETS: Record<SetName, { dir: string; scorer: string; truth: string }> = {
+  news: { dir: 'bench/extraction/dev', scorer: 'bench/score.mjs', truth: 'ground-truth.json' },
+  snippets: { dir: 'bench/snippets/dev', scorer: 'bench/snippet-score.mjs', truth: 'snippets.json' },
+};
+/** Floors are keyed `html`/`text` for the news set (as first pinned) and `snippets-<mode>` for the other. */
+const floorKey = (set: SetName, mode: Mode) => (set === 'news' ? mode : `${set}-${mode}`);
+
 function parseArgs(argv: string[]) {
-  const args = { data: path.join(SHARED, 'bench/extraction/dev'), modes: ['html', 'text'] as Mode[], dom: undefined as 'jsdom' | 'linkedom' | undefined, out: null as string | null, perPage: 0, update: false, allowRegression: false, readability: true };
+  const args = { sets: ['news', 'snippets'] as SetName[], data: null as string | null, modes: ['html', 'text'] as Mode[], dom: undefined as 'jsdom' | 'linkedom' | undefined, out: null as string | null, perPage: 0, update: false, allowRegression: false, readability: true };
   for (const flag of flags(argv)) {
     const a = flag.name;
     const next = flag.value;
-    if (a === '--data') args.data = path.resolve(next());
+    if (a === '--set') {
+      const s = next();
+      if (s !== 'news' && s !== 'snippets') throw new Error('--set is news or snippets');
+      args.sets = [s];
+    } else if (a === '--data') args.data = path.resolve(next());
     else if (a === '--mode') {
       const m = next();
       if (m !== 'html' && m !== 'text') throw new Error('--mode is html or text');
@@ -58,6 +74,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--no-readability') args.readability = false;
     else throw new Error(`unknown argument ${a}`);
   }
+  if (args.data && args.sets.length > 1) throw new Error('--data needs --set');
   return args;
 }
 
@@ -67,10 +84,20 @@ export function readPage(dir: string, id: string, mode: Mode): string {
   return mode === 'html' ? zlib.gunzipSync(raw).toString('utf8') : raw.toString('utf8');
 }
 
+function runScorer(scorer: string, args: string[]): string {
+  const run = spawnSync(process.execPath, [scorer, ...args, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`${path.basename(scorer)} failed: ${run.stderr}`);
+  return run.stdout;
+}
+
 export function score(scorer: string, truth: string, predFile: string): ScoreOutput {
-  const run = spawnSync(process.execPath, [scorer, '--truth', truth, '--pred', predFile, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.status !== 0) throw new Error(`score.mjs failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as ScoreOutput;
+  return JSON.parse(runScorer(scorer, ['--truth', truth, '--pred', predFile])) as ScoreOutput;
+}
+
+/** The snippet scorer is micro-averaged over segments and has no accuracy: 0 stands in. */
+function scoreSnippets(scorer: string, snippetsFile: string, predFile: string): Metrics & { tp: number; fp: number; fn: number } {
+  const r = JSON.parse(runScorer(scorer, ['--snippets', snippetsFile, '--pred', predFile])) as Metrics & { tp: number; fp: number; fn: number };
+  return { precision: r.precision, recall: r.recall, f1: r.f1, accuracy: 0, tp: r.tp, fp: r.fp, fn: r.fn };
 }
 
 /** The text scored for our cleaner: its kept blocks, a blank line apart. */
@@ -100,16 +127,25 @@ export function plainReadability(html: string): string {
 const fmt = (n: number) => n.toFixed(3);
 const pad = (s: string, n: number) => s.padEnd(n);
 
-function main(): number {
-  const args = parseArgs(process.argv.slice(2));
-  const truthFile = path.join(args.data, 'ground-truth.json');
-  const scorer = path.join(SHARED, 'bench/score.mjs');
+/** The language a page declares on its root element, as a bare ISO code ("de-AT" → "de"). */
+function declaredLanguage(html: string): string | null {
+  const m = /<html\b[^>]{0,500}?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})?)/i.exec(html.slice(0, 20000));
+  return normaliseLanguageTag(m ? m[1] : null);
+}
+
+interface SetRun { results: Partial<Record<string, Metrics>>; table: string[] }
+
+function runSet(set: SetName, args: ReturnType<typeof parseArgs>, tmp: string): SetRun {
+  const data = args.data ?? path.join(SHARED, SETS[set].dir);
+  const truthFile = path.join(data, SETS[set].truth);
+  const scorer = path.join(SHARED, SETS[set].scorer);
   const truth = JSON.parse(fs.readFileSync(truthFile, 'utf8')) as Record<string, unknown>;
   const ids = Object.keys(truth).sort();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'news-ingest-eval-'));
-  const results: Partial<Record<Mode, Metrics>> = {};
+  const scoreFile = (file: string, truthPath = truthFile): Metrics => (set === 'news' ? score(scorer, truthPath, file) : scoreSnippets(scorer, truthPath, file));
+  const languages = new Map<string, string[]>();
+  const results: Partial<Record<string, Metrics>> = {};
   const table: string[] = [];
-  console.log(`eval: ${ids.length} pages from ${path.relative(process.cwd(), args.data) || '.'} · rules ${RULES_VERSION}`);
+  console.log(`\n[${set}] ${ids.length} pages from ${path.relative(process.cwd(), data) || '.'} · rules ${RULES_VERSION}`);
 
   for (const mode of args.modes) {
     const preds: Record<string, { articleBody: string }> = {};
@@ -119,7 +155,11 @@ function main(): number {
     let ref = 0;
     let rejected = 0;
     for (const id of ids) {
-      const content = readPage(args.data, id, mode);
+      const content = readPage(data, id, mode);
+      if (set === 'snippets' && mode === 'html') {
+        const lang = declaredLanguage(content) ?? 'undeclared';
+        languages.set(lang, [...(languages.get(lang) ?? []), id]);
+      }
       const t0 = performance.now();
       const { result, kept } = cleanDetailed({ content, format: mode }, { dom: args.dom });
       ours += performance.now() - t0;
@@ -132,40 +172,66 @@ function main(): number {
         ref += performance.now() - t1;
       }
     }
-    const predFile = args.out ? (args.modes.length > 1 ? args.out.replace(/(\.json)?$/, `.${mode}.json`) : args.out) : path.join(tmp, `${mode}.json`);
+    const predFile = args.out ? args.out.replace(/(\.json)?$/, `.${set}.${mode}.json`) : path.join(tmp, `${set}.${mode}.json`);
     writePredictions(predFile, preds);
-    const s = score(scorer, truthFile, predFile);
-    results[mode] = { precision: s.precision, recall: s.recall, f1: s.f1, accuracy: s.accuracy };
+    const s = scoreFile(predFile);
+    results[floorKey(set, mode)] = { precision: s.precision, recall: s.recall, f1: s.f1, accuracy: s.accuracy };
     table.push(`${pad(`news-ingest (${mode})`, 34)} ${fmt(s.precision)}  ${fmt(s.recall)}  ${fmt(s.f1)}  ${fmt(s.accuracy)}  ${(ours / 1000).toFixed(1)}s${rejected ? `  (${rejected} rejected)` : ''}`);
     if (mode === 'html' && args.readability) {
-      const refFile = path.join(tmp, 'readability.json');
+      const refFile = path.join(tmp, `${set}.readability.json`);
       writePredictions(refFile, refPreds);
-      const r = score(scorer, truthFile, refFile);
+      const r = scoreFile(refFile);
       table.push(`${pad('readability+jsdom (this process)', 34)} ${fmt(r.precision)}  ${fmt(r.recall)}  ${fmt(r.f1)}  ${fmt(r.accuracy)}  ${(ref / 1000).toFixed(1)}s  time ratio ours/readability ${(ours / ref).toFixed(2)}`);
     }
     console.log(`removed blocks by category (${mode}): ${[...categories.entries()].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`);
-    if (args.perPage > 0) {
-      const worst = Object.entries(s.per_page).filter(([, v]) => v.f1 !== null).sort((a, b) => (a[1].f1 ?? 0) - (b[1].f1 ?? 0)).slice(0, args.perPage);
+    if (set === 'snippets') printByLanguage(mode, languages, truth, predFile, tmp, scoreFile);
+    if (args.perPage > 0 && set === 'news') {
+      const worst = Object.entries((s as ScoreOutput).per_page).filter(([, v]) => v.f1 !== null).sort((a, b) => (a[1].f1 ?? 0) - (b[1].f1 ?? 0)).slice(0, args.perPage);
       for (const [id, v] of worst) console.log(`  ${mode} ${id.slice(0, 12)}  P ${fmt(v.precision ?? 0)}  R ${fmt(v.recall ?? 0)}  F1 ${fmt(v.f1 ?? 0)}`);
     }
   }
 
-  const baselineDir = path.join(args.data, 'baselines');
+  const baselineDir = path.join(data, 'baselines');
   const published = fs.existsSync(baselineDir) ? fs.readdirSync(baselineDir).filter((f) => f.endsWith('.json')).sort() : [];
-  const rows = published.map((f) => ({ name: f.replace(/\.json$/, ''), m: score(scorer, truthFile, path.join(baselineDir, f)) }));
+  const rows = published.map((f) => ({ name: f.replace(/\.json$/, ''), m: scoreFile(path.join(baselineDir, f)) }));
   rows.sort((a, b) => b.m.f1 - a.m.f1);
-  console.log(`\n${pad('extractor', 34)} P      R      F1     acc    time`);
-  for (const line of table) console.log(line);
-  for (const { name, m } of rows) console.log(`${pad(name, 34)} ${fmt(m.precision)}  ${fmt(m.recall)}  ${fmt(m.f1)}  ${fmt(m.accuracy)}`);
-  fs.rmSync(tmp, { recursive: true, force: true });
+  for (const { name, m } of rows) table.push(`${pad(name, 34)} ${fmt(m.precision)}  ${fmt(m.recall)}  ${fmt(m.f1)}  ${fmt(m.accuracy)}`);
+  return { results, table };
+}
 
+/** F1 per declared page language (the eight most frequent), each subset scored by the benchmark's scorer. */
+function printByLanguage(mode: Mode, languages: Map<string, string[]>, truth: Record<string, unknown>, predFile: string, tmp: string, scoreFile: (file: string, truthPath?: string) => Metrics): void {
+  const top = [...languages.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, 8);
+  const parts = top.map(([lang, ids]) => {
+    const subset = path.join(tmp, `snippets.${lang}.json`);
+    fs.writeFileSync(subset, JSON.stringify(Object.fromEntries(ids.map((id) => [id, truth[id]]))));
+    return `${lang} ${fmt(scoreFile(predFile, subset).f1)} (${ids.length})`;
+  });
+  console.log(`F1 by declared language (${mode}): ${parts.join(', ')}`);
+}
+
+function main(): number {
+  const args = parseArgs(process.argv.slice(2));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'news-ingest-eval-'));
+  const results: Partial<Record<string, Metrics>> = {};
+  const tables: [SetName, string[]][] = [];
+  for (const set of args.sets) {
+    const run = runSet(set, args, tmp);
+    Object.assign(results, run.results);
+    tables.push([set, run.table]);
+  }
+  for (const [set, table] of tables) {
+    console.log(`\n${pad(`extractor [${set}]`, 34)} P      R      F1     acc    time`);
+    for (const line of table) console.log(line);
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
   return checkFloors(results, args.update, args.allowRegression);
 }
 
-function checkFloors(results: Partial<Record<Mode, Metrics>>, update: boolean, allowRegression: boolean): number {
+function checkFloors(results: Partial<Record<string, Metrics>>, update: boolean, allowRegression: boolean): number {
   const baseline: Baseline = fs.existsSync(BASELINE_FILE) ? JSON.parse(fs.readFileSync(BASELINE_FILE, 'utf8')) : { tolerance: 0.0005, floors: {} };
   const failures: string[] = [];
-  for (const [mode, got] of Object.entries(results) as [Mode, Metrics][]) {
+  for (const [mode, got] of Object.entries(results) as [string, Metrics][]) {
     const floor = baseline.floors[mode];
     if (!floor) continue;
     for (const k of ['precision', 'recall', 'f1'] as const) {
@@ -177,7 +243,7 @@ function checkFloors(results: Partial<Record<Mode, Metrics>>, update: boolean, a
       console.error(`\nrefusing to lower floors without --allow-regression:\n  ${failures.join('\n  ')}`);
       return 1;
     }
-    for (const [mode, got] of Object.entries(results) as [Mode, Metrics][]) {
+    for (const [mode, got] of Object.entries(results) as [string, Metrics][]) {
       baseline.floors[mode] = { precision: round(got.precision), recall: round(got.recall), f1: round(got.f1), accuracy: round(got.accuracy) };
     }
     fs.writeFileSync(BASELINE_FILE, JSON.stringify(baseline, null, 2) + '\n');
