@@ -106,8 +106,12 @@ function proseProfile(states: readonly BlockState[]): number[] {
 /** Removed by a keyword rule or as a page repeat: chrome that has been named. */
 const isNamedChrome = (s: BlockState) => s.verdict === 'remove' && s.category !== 'comments' && (s.match !== null || s.rule === S.repeated.id);
 
-/** Rules naming a "Related" / "More from" heading: it opens a box of headlines, inside or after a story. */
-const BOX_HEADING_RULES: ReadonlySet<string> = new Set(['related.heading', 'related.heading-intl']);
+/**
+ * Rules naming a "Related" / "More from" heading: it opens a box of headlines, inside or after a
+ * story. "Read also" labels open one too, but only ever inside a story, so they are no section
+ * marker that ends it (tail-cut.ts).
+ */
+const BOX_HEADING_RULES: ReadonlySet<string> = new Set(['related.heading', 'related.heading-intl', 'related.read-also']);
 
 const isBoxHeading = (s: BlockState) => s.match !== null && BOX_HEADING_RULES.has(s.match.rule.id);
 

@@ -24,7 +24,8 @@ function pushUnique(list: string[], values: readonly string[]): void {
 /** "By Jane Doe, Staff Writer" → "Jane Doe, Staff Writer"; "19 March 2021 - 13:46 Andrey Biryukov" → "Andrey Biryukov". */
 export function bylineName(text: string): string | null {
   const name = stripDate(text)
-    .replace(/^(by|written by|words by|story by|reporting by|por|di|von|par)\s+/i, '')
+    .replace(/^[（(]\s*|\s*[）)]$/g, '')
+    .replace(/^(by|written by|words by|story by|reporting by|por|di|von|par|door|texto|text|tekst|autor|autorin|auteur|autore|автор|yazan|yazar|بقلم|كتب)\s*:?\s+|^(本报|新华社)?(记者|作者|文)\s*[:：/／]?\s*/iu, '')
     .replace(/\s*[|•].*$/, '')
     .trim();
   return /\p{L}{2}/u.test(name) && name.length <= 100 ? name : null;

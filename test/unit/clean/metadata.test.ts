@@ -14,6 +14,24 @@ describe('parseDateline (wall-clock ISO, offset only when stated)', () => {
     ['2019-11-18 21:24', '2019-11-18T21:24'],
     ['22 de outubro de 2010 às 20:13', '2010-10-22T20:13'],
     ['12:00 am, 1 January 2020', '2020-01-01'],
+    ['Freitag, 3. März 2021, 13:46 Uhr', '2021-03-03T13:46'],
+    ['Stand: 19.03.2021 13.46 Uhr', '2021-03-19T13:46'],
+    ['19 de marzo de 2021 - 13:46 h', '2021-03-19T13:46'],
+    ['Publié le 19 mars 2021 à 13h46', '2021-03-19T13:46'],
+    ['1er avril 2021', '2021-04-01'],
+    ['19 marzo 2021 ore 13:46', '2021-03-19T13:46'],
+    ['19 maart 2021, 13.46 uur', '2021-03-19T13:46'],
+    ['19 марта 2021 г., 13:46', '2021-03-19T13:46'],
+    ['19 Mart 2021 Cuma 13:46', '2021-03-19T13:46'],
+    ['NİSAN değil: 19 Nisan 2021', '2021-04-19'],
+    ['الجمعة 19 مارس 2021 - 13:46', '2021-03-19T13:46'],
+    ['١٩ مارس ٢٠٢١', '2021-03-19'],
+    ['19 تشرين الأول 2021', '2021-10-19'],
+    ['2021年3月19日 13:46', '2021-03-19T13:46'],
+    ['2021년 3월 19일', '2021-03-19'],
+    ['2021/03/19 13:46', '2021-03-19T13:46'],
+    ['19.03.2021 13:46 GMT+3', '2021-03-19T13:46+03:00'],
+    ['19 March 2021, 13:46 +0530', '2021-03-19T13:46+05:30'],
   ])('%s → %s', (text, iso) => {
     expect(parseDateline(text)).toBe(iso);
   });
@@ -24,6 +42,9 @@ describe('parseDateline (wall-clock ISO, offset only when stated)', () => {
 
   test('stripDate leaves the name', () => {
     expect(stripDate('19 March 2021 - 13:46 Andrey Biryukov')).toBe('Andrey Biryukov');
+    expect(stripDate('19 марта 2021 г. 13:46 Андрей Бирюков')).toBe('Андрей Бирюков');
+    expect(stripDate('2021年3月19日 13:46 张伟')).toBe('张伟');
+    expect(stripDate('19.03.2021, 13:46 Uhr | Max Muster')).toBe('Max Muster');
   });
 });
 
@@ -49,6 +70,22 @@ describe('bylineName', () => {
     ['By Jane Doe', 'Jane Doe'],
     ['19 March 2021 - 13:46 Andrey Biryukov', 'Andrey Biryukov'],
     ['by Madeline Fry', 'Madeline Fry'],
+  ])('%s → %s', (line, name) => {
+    expect(bylineName(line)).toBe(name);
+  });
+});
+
+describe('bylineName in the languages of the news', () => {
+  test.each([
+    ['Von Max Muster', 'Max Muster'],
+    ['Par Jeanne Dupont', 'Jeanne Dupont'],
+    ['Autor: Иван Петров', 'Иван Петров'],
+    ['Автор: Иван Петров', 'Иван Петров'],
+    ['بقلم: محمد علي', 'محمد علي'],
+    ['Yazan: Ayşe Yılmaz', 'Ayşe Yılmaz'],
+    ['（记者 张伟）', '张伟'],
+    ['本报记者张伟', '张伟'],
+    ['Door Jan de Vries', 'Jan de Vries'],
   ])('%s → %s', (line, name) => {
     expect(bylineName(line)).toBe(name);
   });
