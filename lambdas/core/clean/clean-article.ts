@@ -495,7 +495,14 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
     .map((s) => ({ text: s.block.text, rule: s.rule ?? S.outsideStory.id, category: s.category ?? S.outsideStory.category }));
 
   const mined = emptyMetadata();
-  for (const s of states) if (s.verdict === 'remove' && s.match && s.rule === s.match.rule.id) mineBlock(s.norm, s.match, mined);
+  let lastKept = -1;
+  states.forEach((s, i) => { if (s.verdict === 'keep') lastKept = i; });
+  states.forEach((s, i) => {
+    if (s.verdict !== 'remove' || !s.match || s.rule !== s.match.rule.id) return;
+    const authorship = s.match.rule.extract === 'byline' || s.match.rule.extract === 'published';
+    if (authorship && lastKept >= 0 && i > lastKept + T.metadataTailBlocks) return;
+    mineBlock(s.norm, s.match, mined);
+  });
   mineParagraphs(paragraphs, mined);
 
   const storyWords = states.filter((s) => s.verdict === 'keep' && s.role === 'paragraph').reduce((n, s) => n + s.words, 0);

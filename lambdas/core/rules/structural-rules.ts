@@ -115,4 +115,9 @@ export const STRUCTURE_THRESHOLDS = {
   captionMaxWords: 60,
   /** Minimum words of story text for a clean result. */
   minStoryWords: 15,
+  /**
+   * Blocks below the story's last paragraph that may still carry its byline or date ("Published
+   * 3 May"); further down, dated lines belong to comments or teasers, never to the article.
+   */
+  metadataTailBlocks: 3,
 } as const;
