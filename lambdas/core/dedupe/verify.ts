@@ -23,6 +23,13 @@ export const THRESHOLDS = {
   topShare: 0.34,
   copyContainment: 0.5,
   /**
+   * A shorter text found nearly whole in the longer one, its opening included, is a copy even when
+   * nothing is aligned at the top of both: papers bundle a release under other news, or move its
+   * paragraphs. A next-day story shares at most the earlier story's tail, never its opening, and
+   * far less of it.
+   */
+  embeddedContainment: 0.7,
+  /**
    * Outlet edits and wire versions change a few words per sentence; spinning changes many. Mean
    * content-word Jaccard of aligned sentences tells the two apart once coverage is established.
    */
@@ -194,7 +201,8 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
   const longLede = long.active.indexOf(true);
   const lede = partner[shortLede] >= 0 || partner.includes(longLede) ? 1 : 0;
   const coverage = coveredWords / short.total;
-  const contain = topAligned > 0 ? containment(short, long) : 0;
+  const openingAligned = firstAligned <= THRESHOLDS.rewriteOpening;
+  const contain = topAligned > 0 || openingAligned ? containment(short, long) : 0;
   const scores = {
     containment: round(contain),
     coverage: round(coverage),
@@ -207,6 +215,9 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
     hours: gap,
   };
   const activeSentences = short.active.filter(Boolean).length;
+  if (topAligned === 0 && openingAligned && contain >= THRESHOLDS.embeddedContainment) {
+    return { verdict: 'copy', scores, reason: `shorter text found whole in the longer (containment ${scores.containment}), opening included` };
+  }
   if (topAligned === 0) {
     return { verdict: 'different', scores, reason: 'no aligned sentence at the top of both texts' };
   }
