@@ -3,7 +3,7 @@
  * order and in a seeded shuffled order, scores both with the shared scorer next to the
  * reference baselines, and gates on the floors pinned in dedupe-baseline.json.
  *
- *   npm run eval:dedupe -- [--sections english,arabic] [--data DIR] [--arabic DIR] [--out FILE] [--seed N] [--update-baseline] [--allow-regression]
+ *   npm run eval:dedupe -- [--sections english,arabic] [--data DIR] [--arabic DIR] [--out FILE] [--out-arabic FILE] [--seed N] [--update-baseline] [--allow-regression]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -24,19 +24,21 @@ interface Args {
   /** Corpora to run (all by default); floors of the others are left as they are. */
   sections: Set<string>;
   out: string | null;
+  outArabic: string | null;
   seed: number;
   update: boolean;
   allowRegression: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { data: path.join(SHARED, 'bench/dedup/dev'), arabic: path.join(SHARED, 'bench/dedup-ar/dev'), sections: new Set(SECTIONS), out: null, seed: 20240601, update: false, allowRegression: false };
+  const args: Args = { data: path.join(SHARED, 'bench/dedup/dev'), arabic: path.join(SHARED, 'bench/dedup-ar/dev'), sections: new Set(SECTIONS), out: null, outArabic: null, seed: 20240601, update: false, allowRegression: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--data') args.data = path.resolve(argv[++i]);
     else if (a === '--arabic') args.arabic = path.resolve(argv[++i]);
     else if (a === '--sections') args.sections = new Set(argv[++i].split(','));
     else if (a === '--out') args.out = path.resolve(argv[++i]);
+    else if (a === '--out-arabic') args.outArabic = path.resolve(argv[++i]);
     else if (a === '--seed') args.seed = Number(argv[++i]);
     else if (a === '--update-baseline') args.update = true;
     else if (a === '--allow-regression') args.allowRegression = true;
@@ -263,6 +265,7 @@ async function arabicPairs(args: Args): Promise<Record<string, PairMetrics>> {
     const r = await run([...order]);
     const m = scorePairs(scorer, pairs, r.pred);
     results[orderKey(name)] = m;
+    if (args.outArabic && name.startsWith('file')) writeFileSync(args.outArabic, JSON.stringify(r.pred, null, 1));
     console.log(`| dedupe, ${name} | ${f3(m.copy)} | ${f3(m.apart)} | ${f3(m.middle)} | ${Math.round(docs.length / r.cpuSeconds)} articles/s per CPU-second |`);
   }
   console.log('');
