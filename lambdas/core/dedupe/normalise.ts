@@ -63,31 +63,37 @@ function isWordChar(c: number, ch: string): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c > 127 && ALNUM_OTHER.test(ch));
 }
 
-/**
- * Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana and Han
- * (with the ideographic iteration mark).
- */
-function isSpaceless(c: number): boolean {
-  return (
-    c >= 0x0e00 &&
-    (c <= 0x0eff ||
-      (c >= 0x1000 && c <= 0x109f) ||
-      (c >= 0x1780 && c <= 0x17ff) ||
-      c === 0x3005 ||
-      (c >= 0x3040 && c <= 0x30ff) ||
-      (c >= 0x31f0 && c <= 0x31ff) ||
-      (c >= 0x3400 && c <= 0x4dbf) ||
-      (c >= 0x4e00 && c <= 0x9fff) ||
-      (c >= 0xf900 && c <= 0xfaff))
-  );
+/** Scripts written without spaces between words, by the way their runs are cut into tokens. */
+const enum Spaceless {
+  None,
+  /** Han ideographs: overlapping bigrams (most words are one or two characters). */
+  Han,
+  /**
+   * Japanese kana: a run of hiragana is inflection or particles, a run of katakana a loanword or
+   * name, so each run is one token (and the particles meet the Japanese stop list).
+   */
+  Hiragana,
+  Katakana,
+  /** Thai, Lao, Myanmar, Khmer: overlapping bigrams of characters. */
+  Abugida,
+}
+
+function spacelessClass(c: number): Spaceless {
+  if (c < 0x0e00) return Spaceless.None;
+  if (c <= 0x0eff || (c >= 0x1000 && c <= 0x109f) || (c >= 0x1780 && c <= 0x17ff)) return Spaceless.Abugida;
+  if (c >= 0x3040 && c <= 0x309f) return Spaceless.Hiragana;
+  if ((c >= 0x30a0 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)) return Spaceless.Katakana;
+  if (c === 0x3005 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) return Spaceless.Han;
+  return Spaceless.None;
 }
 
 /**
  * Tokens of already normalised text: runs of letters and digits. A decimal point or thousands
  * separator between digits stays inside the token ("4.75", "65,000"), an apostrophe between
- * letters too ("don't"); a trailing possessive "'s" is dropped. Scripts without spaces give
- * overlapping character bigrams: they need no dictionary, so they are the same on every
- * runtime (a dictionary segmenter changes with the ICU version, and fingerprints are stored).
+ * letters too ("don't"); a trailing possessive "'s" is dropped. Scripts without spaces are cut
+ * by script alone (see Spaceless): no dictionary, so tokens are the same on every runtime (a
+ * dictionary segmenter such as Intl.Segmenter changes with the ICU version, and fingerprints
+ * are stored).
  */
 export function tokenize(normalised: string): string[] {
   const out: string[] = [];
@@ -100,14 +106,15 @@ export function tokenize(normalised: string): string[] {
       continue;
     }
     const start = i;
-    if (isSpaceless(c0)) {
-      while (i < n && isSpaceless(normalised.charCodeAt(i)) && isWordChar(normalised.charCodeAt(i), normalised[i])) i++;
-      if (i - start === 1) out.push(normalised[start]);
-      for (let k = start; k + 1 < i; k++) out.push(normalised.slice(k, k + 2));
+    const script = spacelessClass(c0);
+    if (script !== Spaceless.None) {
+      while (i < n && spacelessClass(normalised.charCodeAt(i)) === script && isWordChar(normalised.charCodeAt(i), normalised[i])) i++;
+      if (i - start === 1 || script === Spaceless.Hiragana || script === Spaceless.Katakana) out.push(normalised.slice(start, i));
+      else for (let k = start; k + 1 < i; k++) out.push(normalised.slice(k, k + 2));
       continue;
     }
     for (;;) {
-      while (i < n && isWordChar(normalised.charCodeAt(i), normalised[i]) && !isSpaceless(normalised.charCodeAt(i))) i++;
+      while (i < n && isWordChar(normalised.charCodeAt(i), normalised[i]) && spacelessClass(normalised.charCodeAt(i)) === Spaceless.None) i++;
       const c = normalised.charCodeAt(i);
       if (i + 1 < n && (c === 46 || c === 44) && isDigit(normalised.charCodeAt(i - 1), normalised[i - 1]) && isDigit(normalised.charCodeAt(i + 1), normalised[i + 1])) {
         i++;

@@ -35,6 +35,11 @@ export const THRESHOLDS = {
    */
   copySimilarity: 0.75,
   rewriteCoverage: 0.45,
+  /**
+   * Only aligned sentences this similar count toward a rewrite's coverage: below it, two sentences
+   * share a formula ("Everyone has the right to…", "The King received…") with other particulars.
+   */
+  alignStrong: 0.3,
   /** Loose alignments (shared names and places, as two write-ups of one event have) fall below this. */
   rewriteSimilarity: 0.35,
   rewriteMinAligned: 2,
@@ -129,17 +134,20 @@ function align(short: Side, long: Side): Alignment {
   return { partner, similarity };
 }
 
-/** Share of the shorter text's shingles (outside boilerplate) found in the longer text's. */
-function containment(short: Side, long: Side): number {
+/**
+ * Share of the shorter text's shingles found in the longer text's: outside boilerplate, or with
+ * `whole`, everywhere (boilerplate included on both sides).
+ */
+function containment(short: Side, long: Side, whole = false): number {
   let total = 0;
   let hit = 0;
   const { shingleAt, sentenceOfToken } = short.an;
   const { shingleSentence } = lookupIndex(long.fp);
   for (let i = 0; i < shingleAt.length; i++) {
-    if (!short.active[sentenceOfToken[i]]) continue;
+    if (!whole && !short.active[sentenceOfToken[i]]) continue;
     total++;
     const s = shingleSentence.get(shingleAt[i]);
-    if (s >= 0 && long.active[s]) hit++;
+    if (s >= 0 && (whole || long.active[s])) hit++;
   }
   return total ? hit / total : 0;
 }
@@ -183,6 +191,7 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
   const posShort = short.position;
   const posLong = long.position;
   let coveredWords = 0;
+  let strongWords = 0;
   let aligned = 0;
   let topAligned = 0;
   let firstAligned = 1;
@@ -192,6 +201,7 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
     aligned++;
     similaritySum += similarity[i] * short.an.sentenceTerms[i].length;
     coveredWords += short.an.sentenceTerms[i].length;
+    if (similarity[i] >= THRESHOLDS.alignStrong) strongWords += short.an.sentenceTerms[i].length;
     firstAligned = Math.min(firstAligned, posShort[i]);
     if (posShort[i] < THRESHOLDS.topShare && posLong[j] < THRESHOLDS.topShare) topAligned++;
   });
@@ -215,7 +225,9 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
     hours: gap,
   };
   const activeSentences = short.active.filter(Boolean).length;
-  if (topAligned === 0 && openingAligned && contain >= THRESHOLDS.embeddedContainment) {
+  // Whole texts here: a text whose top is boilerplate-flagged (formulaic lines seen across
+  // stories) would otherwise be judged on the background it shares.
+  if (topAligned === 0 && openingAligned && contain >= THRESHOLDS.embeddedContainment && containment(short, long, true) >= THRESHOLDS.embeddedContainment) {
     return { verdict: 'copy', scores, reason: `shorter text found whole in the longer (containment ${scores.containment}), opening included` };
   }
   if (topAligned === 0) {
@@ -230,7 +242,7 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
   if (firstAligned > THRESHOLDS.rewriteOpening) {
     return { verdict: 'different', scores, reason: `opening not aligned (first aligned sentence at ${scores.firstAligned})` };
   }
-  const covered = coverage >= THRESHOLDS.rewriteCoverage && aligned >= Math.min(THRESHOLDS.rewriteMinAligned, activeSentences);
+  const covered = strongWords / short.total >= THRESHOLDS.rewriteCoverage && aligned >= Math.min(THRESHOLDS.rewriteMinAligned, activeSentences);
   if (covered && scores.alignedSimilarity >= THRESHOLDS.copySimilarity) {
     return { verdict: 'copy', scores, reason: `${aligned} near-identical aligned sentences cover ${scores.coverage} of the shorter text` };
   }
