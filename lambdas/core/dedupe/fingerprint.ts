@@ -4,7 +4,7 @@
  */
 import { digest64, hashKey, mix32 } from './hash';
 import { lshBandKeys, SHINGLE_BANDS, TERM_BANDS } from './minhash';
-import { DEFAULT_LANGUAGE, detectLanguage, stopHashesOf, tokenHash } from './languages';
+import { DEFAULT_LANGUAGE, detectLanguage, stopHashesOf, tokenHash as sharedTokenHash } from './languages';
 import { canonicalise, normaliseText, tokenize } from './normalise';
 import { splitParagraphs, splitSentences } from './sentences';
 import { STOPWORDS } from './stopwords';
@@ -20,6 +20,9 @@ export const MIN_KEYED_CONTENT_WORDS = 4;
 const SENTENCE_KEY_SEEDS = [0x51ed, 0xa11c] as const;
 /** Very long bodies are cut: the top decides copy-ness and the stored item must stay small. */
 const MAX_TOKENS = 6000;
+
+// A local binding: called per token, and an imported one is a property read per call in CommonJS.
+const tokenHash = sharedTokenHash;
 
 export function contentTerms(text: string, lang: string = DEFAULT_LANGUAGE): number[] {
   const tokens = tokenize(normaliseText(text));

@@ -7,6 +7,7 @@
 import { hashString } from './hash';
 import { normaliseText, stem, tokenize } from './normalise';
 import { DETECTION_STOPWORDS, STOPWORDS_BY_LANGUAGE } from './stopwords';
+import { U32Table } from './u32-table';
 
 /** The language assumed when nothing else is known (fingerprints stored before languages were told apart). */
 export const DEFAULT_LANGUAGE = 'en';
@@ -24,32 +25,46 @@ function hashesOf(words: readonly string[]): Set<number> {
 }
 
 const LANGUAGES = Object.keys(DETECTION_STOPWORDS).sort();
-let detection: Map<number, number[]> | null = null;
+const DEFAULT_INDEX = LANGUAGES.indexOf(DEFAULT_LANGUAGE);
+/** Function words are frequent: the opening of a text is enough to tell its language. */
+const DETECTION_TOKENS = 160;
 
-/** Token hash → languages whose stop list holds it; built on first use. */
-function detectionTable(): Map<number, number[]> {
+interface DetectionTable {
+  /** Token hash → row of `rows`. */
+  row: U32Table;
+  /** Per row: indices (into LANGUAGES) of the languages whose stop list holds the token. */
+  rows: number[][];
+}
+
+let detection: DetectionTable | null = null;
+
+/** Built on first use. */
+function detectionTable(): DetectionTable {
   if (detection) return detection;
-  const table = new Map<number, number[]>();
-  LANGUAGES.forEach((lang, i) => {
-    for (const h of hashesOf(DETECTION_STOPWORDS[lang])) {
-      const langs = table.get(h);
-      if (langs) langs.push(i);
-      else table.set(h, [i]);
+  const lists = LANGUAGES.map((lang) => hashesOf(DETECTION_STOPWORDS[lang]));
+  const row = new U32Table(lists.reduce((n, l) => n + l.size, 0));
+  const rows: number[][] = [];
+  lists.forEach((hashes, i) => {
+    for (const h of hashes) {
+      const r = row.setIfAbsent(h, rows.length);
+      if (r === rows.length) rows.push([i]);
+      else rows[r].push(i);
     }
   });
-  detection = table;
-  return table;
+  detection = { row, rows };
+  return detection;
 }
 
 /** Language of a text from its token hashes; DEFAULT_LANGUAGE when no stop word is found. */
 export function detectLanguage(tokens: readonly number[]): string {
-  const table = detectionTable();
+  const { row, rows } = detectionTable();
   const counts = new Int32Array(LANGUAGES.length);
-  for (const t of tokens) {
-    const langs = table.get(t);
-    if (langs) for (const l of langs) counts[l]++;
+  const n = Math.min(tokens.length, DETECTION_TOKENS);
+  for (let t = 0; t < n; t++) {
+    const r = row.get(tokens[t]);
+    if (r >= 0) for (const l of rows[r]) counts[l]++;
   }
-  let best = LANGUAGES.indexOf(DEFAULT_LANGUAGE);
+  let best = DEFAULT_INDEX;
   for (let l = 0; l < counts.length; l++) if (counts[l] > counts[best]) best = l;
   return counts[best] > 0 ? LANGUAGES[best] : DEFAULT_LANGUAGE;
 }
