@@ -294,6 +294,7 @@ function encodeFingerprint(fp: Fingerprint): Item {
     title: { B: u32(fp.title) },
     tokens: { B: u32(fp.tokens) },
     sentenceEnds: { B: u32(fp.sentenceEnds) },
+    ...(fp.lang ? { lang: { S: fp.lang } } : {}),
     ...(fp.founds ? { founds: { S: fp.founds } } : {}),
   };
 }
@@ -309,6 +310,7 @@ function decodeArticle(item: Item): StoredArticle {
     title: fromU32(item.title?.B),
     tokens: fromU32(item.tokens?.B),
     sentenceEnds: fromU32(item.sentenceEnds?.B),
+    ...(item.lang?.S ? { lang: item.lang.S } : {}),
     ...(item.founds?.S ? { founds: item.founds.S } : {}),
   };
   return {

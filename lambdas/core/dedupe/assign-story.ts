@@ -16,6 +16,9 @@ import { foundedStoryId, founderOf } from './story-id';
 import { verifyPair } from './verify';
 import { isWireOutlet } from './wire';
 
+/** Aligned sentences a rewrite verdict needs before it may merge two stories. */
+const MERGE_MIN_ALIGNED = 5;
+
 /** Merge chains are short (a merge points at the older root); this only guards against bugs. */
 const MAX_CHAIN = 16;
 
@@ -59,6 +62,9 @@ export async function assignStory(doc: DedupeDoc, port: FingerprintIndexPort): P
   const joined = new Set<string>([target]);
   for (const v of verified) {
     const id = v.candidate.fingerprint.articleId;
+    // Rewrite evidence (aligned sentences) is enough to join a story, not to fold another whole
+    // story into it: stories of one template (official engagements, market reports) would chain.
+    if (v.candidate.storyId && v.candidate.storyId !== target && !mergeWorthy(v.result)) continue;
     // A verified match still being assigned by a racing writer is placed in the target story
     // now (set-once), so it cannot found a story of its own when it never sees this article.
     joined.add(v.candidate.storyId ?? (await port.claimStory(id, target)));
@@ -87,6 +93,11 @@ export async function assignStory(doc: DedupeDoc, port: FingerprintIndexPort): P
   };
   await port.saveAssignment(fp.articleId, assignment);
   return assignment;
+}
+
+/** Evidence that may fold another story into this one: a copy, or a rewrite aligned over several sentences. */
+function mergeWorthy(v: Verification): boolean {
+  return v.verdict === 'copy' || (v.scores.aligned ?? 0) >= MERGE_MIN_ALIGNED;
 }
 
 function byStrength(x: Verified, y: Verified): number {

@@ -2,9 +2,10 @@
  * Turns a document into its stored fingerprint and its index keys. Everything later (verify,
  * index lookups) works on the fingerprint, so the same code serves fresh and stored articles.
  */
-import { digest64, hashKey, hashString, mix32 } from './hash';
+import { digest64, hashKey, mix32 } from './hash';
 import { lshBandKeys, SHINGLE_BANDS, TERM_BANDS } from './minhash';
-import { canonicalise, normaliseText, stem, tokenize } from './normalise';
+import { DEFAULT_LANGUAGE, detectLanguage, stopHashesOf, tokenHash as sharedTokenHash } from './languages';
+import { canonicalise, normaliseText, tokenize } from './normalise';
 import { splitParagraphs, splitSentences } from './sentences';
 import { STOPWORDS } from './stopwords';
 import { revisedStoryId } from './story-id';
@@ -20,17 +21,14 @@ const SENTENCE_KEY_SEEDS = [0x51ed, 0xa11c] as const;
 /** Very long bodies are cut: the top decides copy-ness and the stored item must stay small. */
 const MAX_TOKENS = 6000;
 
-const tokenHash = (t: string): number => hashString(stem(t));
-const STOPWORD_HASHES: ReadonlySet<number> = new Set([...STOPWORDS].map(tokenHash));
+// A local binding: called per token, and an imported one is a property read per call in CommonJS.
+const tokenHash = sharedTokenHash;
 
-export function isContentHash(h: number): boolean {
-  return !STOPWORD_HASHES.has(h);
-}
-
-export function contentTerms(text: string): number[] {
-  return tokenize(normaliseText(text))
-    .filter((t) => !STOPWORDS.has(t))
-    .map(tokenHash);
+export function contentTerms(text: string, lang: string = DEFAULT_LANGUAGE): number[] {
+  const tokens = tokenize(normaliseText(text));
+  if (lang === DEFAULT_LANGUAGE) return tokens.filter((t) => !STOPWORDS.has(t)).map(tokenHash);
+  const stop = stopHashesOf(lang);
+  return tokens.map(tokenHash).filter((h) => !stop.has(h));
 }
 
 export function buildFingerprint(doc: DedupeDoc): Fingerprint {
@@ -46,6 +44,7 @@ export function buildFingerprint(doc: DedupeDoc): Fingerprint {
   }
   tokens.length = Math.min(tokens.length, MAX_TOKENS);
   const bodyHash = digest64(tokens);
+  const lang = detectLanguage(tokens);
   return {
     articleId: doc.id,
     outlet: doc.outlet,
@@ -53,9 +52,11 @@ export function buildFingerprint(doc: DedupeDoc): Fingerprint {
     wire: doc.syndication.length > 0 || isWireOutlet(doc.outlet),
     bodyHash,
     wordCount: tokens.length,
-    title: doc.title ? contentTerms(doc.title) : [],
+    title: doc.title ? contentTerms(doc.title, lang) : [],
     tokens,
     sentenceEnds,
+    // Absent for English, so English fingerprints (and those stored before languages) read alike.
+    ...(lang === DEFAULT_LANGUAGE ? {} : { lang }),
     // Derived from the body, so a redelivery of the same revision founds the same story.
     ...(doc.revised ? { founds: revisedStoryId(doc.id, bodyHash) } : {}),
   };
@@ -104,9 +105,10 @@ export function analyse(fp: Fingerprint): Analysis {
   let start = 0;
   let offset = 0;
   let keyed = 0;
+  const stop = stopHashesOf(fp.lang);
   for (const end of fp.sentenceEnds) {
     words.length = 0;
-    for (let i = start; i < end; i++) if (isContentHash(fp.tokens[i])) words.push(fp.tokens[i]);
+    for (let i = start; i < end; i++) if (!stop.has(fp.tokens[i])) words.push(fp.tokens[i]);
     const terms = distinct(words);
     sentenceTerms.push(terms);
     contentOffsets.push(offset);

@@ -1,3 +1,5 @@
+import STOPWORDS_ISO from 'stopwords-iso/stopwords-iso.json';
+
 /**
  * Words that carry no topic: function words, reporting verbs and honorifics. Spinning tools and
  * house style swap exactly these ("said" → "stated", "Mr Smith" → "Smith", "said Friday"), so
@@ -22,3 +24,26 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Urdu function words (postpositions, auxiliaries, pronouns, conjunctions). The Urdu list in
+ * stopwords-iso is mostly mis-encoded, so it gets these on top.
+ */
+const URDU = `کے کی کا میں سے نے کو پر ہے ہیں تھا تھی تھے ہو ہوں ہوا ہوئی ہوئے اور یہ وہ اس ان جو کہ بھی تو نہیں
+  ہی گیا گئی گئے کر کیا کرتے کرنے کرنا کرے والے والی والا ایک لیے لئے تک جس جن کسی کچھ اب پھر یا مگر لیکن ساتھ
+  بعد پہلے رہا رہی رہے دیا دی گا گی گے کہا کہنا جا جائے جاتا جاتی جاتے سکتا سکتی سکتے ہم آپ انہوں انہیں اپنے اپنی
+  اپنا جب تب یہاں وہاں کیونکہ بلکہ جبکہ ہونے ہوتا ہوتی ہوتے چاہیے`;
+
+/**
+ * Stop lists by language code: stopwords-iso (maintained, 58 languages) as published, except
+ * English, which keeps the list above (its reporting verbs and honorifics are what house style
+ * edits, and English fingerprints must not change with the other languages' arrival).
+ */
+export const STOPWORDS_BY_LANGUAGE: Readonly<Record<string, readonly string[]>> = {
+  ...(STOPWORDS_ISO as Record<string, string[]>),
+  en: [...STOPWORDS],
+  ur: [...(STOPWORDS_ISO as Record<string, string[]>).ur, ...URDU.split(/\s+/).filter(Boolean)],
+};
+
+/** Lists that only tell which language a text is in (stopwords-iso's English list is the longer one). */
+export const DETECTION_STOPWORDS: Readonly<Record<string, readonly string[]>> = STOPWORDS_ISO as Record<string, string[]>;

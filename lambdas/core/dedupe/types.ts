@@ -37,6 +37,8 @@ export interface Fingerprint {
   tokens: number[];
   /** Exclusive end index into `tokens` of each sentence. */
   sentenceEnds: number[];
+  /** Language whose stop list tells content words (ISO 639-1); absent means English. */
+  lang?: string;
   /** Id of the story this article founds when it matches nothing; absent means `articleId`. */
   founds?: string;
 }

@@ -23,11 +23,23 @@ export const THRESHOLDS = {
   topShare: 0.34,
   copyContainment: 0.5,
   /**
+   * A shorter text found nearly whole in the longer one, its opening included, is a copy even when
+   * nothing is aligned at the top of both: papers bundle a release under other news, or move its
+   * paragraphs. A next-day story shares at most the earlier story's tail, never its opening, and
+   * far less of it.
+   */
+  embeddedContainment: 0.7,
+  /**
    * Outlet edits and wire versions change a few words per sentence; spinning changes many. Mean
    * content-word Jaccard of aligned sentences tells the two apart once coverage is established.
    */
   copySimilarity: 0.75,
   rewriteCoverage: 0.45,
+  /**
+   * Only aligned sentences this similar count toward a rewrite's coverage: below it, two sentences
+   * share a formula ("Everyone has the right to…", "The King received…") with other particulars.
+   */
+  alignStrong: 0.3,
   /** Loose alignments (shared names and places, as two write-ups of one event have) fall below this. */
   rewriteSimilarity: 0.35,
   rewriteMinAligned: 2,
@@ -122,17 +134,20 @@ function align(short: Side, long: Side): Alignment {
   return { partner, similarity };
 }
 
-/** Share of the shorter text's shingles (outside boilerplate) found in the longer text's. */
-function containment(short: Side, long: Side): number {
+/**
+ * Share of the shorter text's shingles found in the longer text's: outside boilerplate, or with
+ * `whole`, everywhere (boilerplate included on both sides).
+ */
+function containment(short: Side, long: Side, whole = false): number {
   let total = 0;
   let hit = 0;
   const { shingleAt, sentenceOfToken } = short.an;
   const { shingleSentence } = lookupIndex(long.fp);
   for (let i = 0; i < shingleAt.length; i++) {
-    if (!short.active[sentenceOfToken[i]]) continue;
+    if (!whole && !short.active[sentenceOfToken[i]]) continue;
     total++;
     const s = shingleSentence.get(shingleAt[i]);
-    if (s >= 0 && long.active[s]) hit++;
+    if (s >= 0 && (whole || long.active[s])) hit++;
   }
   return total ? hit / total : 0;
 }
@@ -176,6 +191,7 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
   const posShort = short.position;
   const posLong = long.position;
   let coveredWords = 0;
+  let strongWords = 0;
   let aligned = 0;
   let topAligned = 0;
   let firstAligned = 1;
@@ -185,6 +201,7 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
     aligned++;
     similaritySum += similarity[i] * short.an.sentenceTerms[i].length;
     coveredWords += short.an.sentenceTerms[i].length;
+    if (similarity[i] >= THRESHOLDS.alignStrong) strongWords += short.an.sentenceTerms[i].length;
     firstAligned = Math.min(firstAligned, posShort[i]);
     if (posShort[i] < THRESHOLDS.topShare && posLong[j] < THRESHOLDS.topShare) topAligned++;
   });
@@ -194,7 +211,8 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
   const longLede = long.active.indexOf(true);
   const lede = partner[shortLede] >= 0 || partner.includes(longLede) ? 1 : 0;
   const coverage = coveredWords / short.total;
-  const contain = topAligned > 0 ? containment(short, long) : 0;
+  const openingAligned = firstAligned <= THRESHOLDS.rewriteOpening;
+  const contain = topAligned > 0 || openingAligned ? containment(short, long) : 0;
   const scores = {
     containment: round(contain),
     coverage: round(coverage),
@@ -207,6 +225,11 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
     hours: gap,
   };
   const activeSentences = short.active.filter(Boolean).length;
+  // Whole texts here: a text whose top is boilerplate-flagged (formulaic lines seen across
+  // stories) would otherwise be judged on the background it shares.
+  if (topAligned === 0 && openingAligned && contain >= THRESHOLDS.embeddedContainment && containment(short, long, true) >= THRESHOLDS.embeddedContainment) {
+    return { verdict: 'copy', scores, reason: `shorter text found whole in the longer (containment ${scores.containment}), opening included` };
+  }
   if (topAligned === 0) {
     return { verdict: 'different', scores, reason: 'no aligned sentence at the top of both texts' };
   }
@@ -219,7 +242,7 @@ export function verifyPair(a: Fingerprint, b: Fingerprint, options: VerifyOption
   if (firstAligned > THRESHOLDS.rewriteOpening) {
     return { verdict: 'different', scores, reason: `opening not aligned (first aligned sentence at ${scores.firstAligned})` };
   }
-  const covered = coverage >= THRESHOLDS.rewriteCoverage && aligned >= Math.min(THRESHOLDS.rewriteMinAligned, activeSentences);
+  const covered = strongWords / short.total >= THRESHOLDS.rewriteCoverage && aligned >= Math.min(THRESHOLDS.rewriteMinAligned, activeSentences);
   if (covered && scores.alignedSimilarity >= THRESHOLDS.copySimilarity) {
     return { verdict: 'copy', scores, reason: `${aligned} near-identical aligned sentences cover ${scores.coverage} of the shorter text` };
   }

@@ -42,6 +42,14 @@ describe('DynamoFingerprintIndex on DynamoDB Local', () => {
     expect(again?.fingerprint).toEqual(fp);
   });
 
+  it('keeps the language of a non-English fingerprint', async () => {
+    const fp = buildFingerprint({ ...seeds[0], id: 'arabic', body: 'قال الوزير إن الحكومة ستعقد اجتماعا في العاصمة من أجل بحث الميزانية.' });
+    expect(fp.lang).toBe('ar');
+    await index.putArticle(fp);
+    const [stored] = await index.getArticles(['arabic']);
+    expect(stored.fingerprint).toEqual(fp);
+  });
+
   it('returns earlier members of a key and stops growing it at the cap', async () => {
     const ids = Array.from({ length: KEY_MEMBER_CAP + 2 }, (_, i) => `cap-${String(i).padStart(3, '0')}`);
     const results = [];
