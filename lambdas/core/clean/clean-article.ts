@@ -76,9 +76,11 @@ function applyStructure(states: BlockState[], isHtml: boolean): void {
   }
   const counts = new Map<string, number>();
   for (const s of states) counts.set(s.key, (counts.get(s.key) ?? 0) + 1);
+  // A slideshow page tells its story in the picture captions: with no prose outside figures, they stay.
+  const gallery = isHtml && !states.some((s) => s.verdict === 'undecided' && s.prose && s.block.kind !== 'caption');
   for (const s of states) {
     if (s.verdict !== 'undecided') continue;
-    if (isHtml && s.block.kind === 'caption') remove(s, S.figureCaption.id, S.figureCaption.category);
+    if (isHtml && s.block.kind === 'caption' && !(gallery && s.prose)) remove(s, S.figureCaption.id, S.figureCaption.category);
     else if (isGluedTeaser(s.norm)) remove(s, S.gluedTeaser.id, S.gluedTeaser.category);
     // In HTML, Readability's container repeats content on purpose (recipes, tables, lists).
     else if (!isHtml && (counts.get(s.key) ?? 0) > 1 && s.words < T.repeatedMaxWords) remove(s, S.repeated.id, S.repeated.category);
