@@ -354,6 +354,25 @@ function removeAboveLeadingByline(states: BlockState[]): BlockState | null {
   return null;
 }
 
+/**
+ * HTML: short unpunctuated lines after the last story sentence ("Weitere Informationen:",
+ * "Auch interessant", "Community") are the labels of boxes whose contents are already cut.
+ */
+/** Short lines that carry data rather than name a box: "VIP : 60,000₩", a date, a web address, "Art der Aufnahme: Digitalfoto". */
+const isTrailingFact = (s: BlockState) => /\d|\S ?: \S|www\.|https?:|\.(com|org|net|de)\b/i.test(s.norm) || s.listItem;
+
+function removeTrailingShort(states: BlockState[]): void {
+  let last = states.length - 1;
+  while (last >= 0 && !(states[last].verdict === 'keep' && states[last].prose)) last--;
+  if (last < 0) return;
+  for (let i = states.length - 1; i > last; i--) {
+    const s = states[i];
+    if (s.verdict !== 'keep') continue;
+    if (s.words > T.trailingShortMaxWords || (endsSentence(s.norm) && !s.norm.endsWith(':')) || isTrailingFact(s)) return;
+    remove(s, S.trailingShort.id, S.trailingShort.category);
+  }
+}
+
 function removeOutside(states: BlockState[], start: number, end: number): void {
   for (const [i, s] of states.entries()) {
     if (s.verdict !== 'undecided' || (i >= start && i <= end)) continue;
@@ -457,6 +476,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
     decideInsideRun(states, run.start, run.end, options.templateCounts, isHtml);
     const aboveByline = removeAboveLeadingByline(states);
     if (aboveByline && !standfirst) standfirst = aboveByline.block.text;
+    if (isHtml) removeTrailingShort(states);
   } else {
     removeOutside(states, 0, -1);
   }

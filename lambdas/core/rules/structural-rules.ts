@@ -21,7 +21,7 @@ export const STRUCTURAL_RULES = {
   template: { id: 'structure.outlet-template', category: 'template', description: 'Block seen in at least `templateMinCount` earlier articles of the same outlet.' },
   standfirst: { id: 'structure.standfirst', category: 'metadata', description: 'Summary line between headline and story, kept as `standfirst`.' },
   title: { id: 'structure.title', category: 'metadata', description: 'Headline line, kept as `title`.' },
-  trailingShort: { id: 'structure.trailing-short', category: 'structure', description: 'Short non-sentence block after the last story paragraph.' },
+  trailingShort: { id: 'structure.trailing-short', category: 'structure', description: 'Short non-sentence block after the last story paragraph (HTML).' },
   leadingShort: { id: 'structure.leading-short', category: 'structure', description: 'Short non-sentence block before the first story paragraph (HTML).' },
   figureCaption: { id: 'structure.figure-caption', category: 'caption', description: 'Text inside <figure>/<figcaption>: caption or credit (HTML).' },
   creditedCaption: { id: 'structure.credited-caption', category: 'caption', description: 'Line right above a bracketed picture credit ("(Image credit: …)"): the picture caption.' },
@@ -79,6 +79,8 @@ export const STRUCTURE_THRESHOLDS = {
   leadingBylineMaxLines: 2,
   /** Words below which an unpunctuated block above the first sentence is a label (HTML). */
   leadingShortMaxWords: 5,
+  /** Words below which an unpunctuated block after the last story sentence is a box label (HTML). */
+  trailingShortMaxWords: 6,
   /** Minimum words for a title-case line to be a promoted headline rather than a subheading. */
   promoHeadlineMinWords: 9,
   /** Share of capitalised words that makes a line title case. */
