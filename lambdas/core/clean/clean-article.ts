@@ -76,9 +76,11 @@ function applyStructure(states: BlockState[], isHtml: boolean): void {
   }
   const counts = new Map<string, number>();
   for (const s of states) counts.set(s.key, (counts.get(s.key) ?? 0) + 1);
+  // A slideshow page tells its story in the picture captions: with no prose outside figures, they stay.
+  const gallery = isHtml && !states.some((s) => s.verdict === 'undecided' && s.prose && s.block.kind !== 'caption');
   for (const s of states) {
     if (s.verdict !== 'undecided') continue;
-    if (isHtml && s.block.kind === 'caption') remove(s, S.figureCaption.id, S.figureCaption.category);
+    if (isHtml && s.block.kind === 'caption' && !(gallery && s.prose)) remove(s, S.figureCaption.id, S.figureCaption.category);
     else if (isGluedTeaser(s.norm)) remove(s, S.gluedTeaser.id, S.gluedTeaser.category);
     // In HTML, Readability's container repeats content on purpose (recipes, tables, lists).
     else if (!isHtml && (counts.get(s.key) ?? 0) > 1 && s.words < T.repeatedMaxWords) remove(s, S.repeated.id, S.repeated.category);
@@ -376,6 +378,25 @@ function removeAboveLeadingByline(states: BlockState[]): BlockState | null {
   return null;
 }
 
+/**
+ * HTML: short unpunctuated lines after the last story sentence ("Weitere Informationen:",
+ * "Auch interessant", "Community") are the labels of boxes whose contents are already cut.
+ */
+/** Short lines that carry data rather than name a box: "VIP : 60,000₩", a date, a web address, "Art der Aufnahme: Digitalfoto". */
+const isTrailingFact = (s: BlockState) => /\d|\S ?: \S|www\.|https?:|\.(com|org|net|de)\b/i.test(s.norm) || s.listItem;
+
+function removeTrailingShort(states: BlockState[]): void {
+  let last = states.length - 1;
+  while (last >= 0 && !(states[last].verdict === 'keep' && states[last].prose)) last--;
+  if (last < 0) return;
+  for (let i = states.length - 1; i > last; i--) {
+    const s = states[i];
+    if (s.verdict !== 'keep') continue;
+    if (s.words > T.trailingShortMaxWords || (endsSentence(s.norm) && !s.norm.endsWith(':')) || isTrailingFact(s)) return;
+    remove(s, S.trailingShort.id, S.trailingShort.category);
+  }
+}
+
 function removeOutside(states: BlockState[], start: number, end: number): void {
   for (const [i, s] of states.entries()) {
     if (s.verdict !== 'undecided' || (i >= start && i <= end)) continue;
@@ -483,6 +504,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
     if (!isHtml) removeTrailingLabels(states);
     const aboveByline = removeAboveLeadingByline(states);
     if (aboveByline && !standfirst) standfirst = aboveByline.block.text;
+    if (isHtml) removeTrailingShort(states);
   } else {
     removeOutside(states, 0, -1);
   }

@@ -4,9 +4,12 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { Block, BlockKind } from '../types';
+import { HTML_CHROME_CONTAINER, STRUCTURE_THRESHOLDS as T } from '../rules';
 import { parsePage, type DomEngine } from './html-dom';
 import { readHtmlMeta, type HtmlMeta } from './html-meta';
 import { extractJsonLd, stripActiveContent } from './html-prepare';
+import { bestRun } from './story-run';
+import { comparable, isProse } from './text-signals';
 
 export interface HtmlExtraction {
   blocks: Block[];
@@ -35,8 +38,13 @@ function kindOf(tag: string, inherited: BlockKind): BlockKind {
   return inherited;
 }
 
+/** A block of the whole page, with whether it sits inside a navigation/footer/sidebar-like container. */
+interface PageBlock extends Block {
+  chrome: boolean;
+}
+
 class BlockBuilder {
-  readonly blocks: Block[] = [];
+  readonly blocks: PageBlock[] = [];
   private text = '';
   private linkChars = 0;
 
@@ -45,18 +53,34 @@ class BlockBuilder {
     if (inLink) this.linkChars += text.replace(/\s+/g, '').length;
   }
 
-  flush(kind: BlockKind): void {
+  flush(kind: BlockKind, chrome = false): void {
     const text = this.text.replace(/\s+/g, ' ').trim();
     if (text) {
       const chars = text.replace(/\s+/g, '').length;
-      this.blocks.push({ text, kind, linkDensity: chars ? Math.min(1, this.linkChars / chars) : 0, index: this.blocks.length });
+      this.blocks.push({ text, kind, linkDensity: chars ? Math.min(1, this.linkChars / chars) : 0, index: this.blocks.length, chrome });
     }
     this.text = '';
     this.linkChars = 0;
   }
 }
 
-function walk(node: Node, kind: BlockKind, inLink: boolean, out: BlockBuilder): void {
+/** Page furniture by element semantics or by its class/id words (never by text). */
+function isChromeContainer(el: Element, tag: string, pageChars: number): boolean {
+  if (HTML_CHROME_CONTAINER.neverTags.includes(tag)) return false;
+  let named = HTML_CHROME_CONTAINER.tags.includes(tag);
+  const role = el.getAttribute('role');
+  if (!named && role) named = HTML_CHROME_CONTAINER.roles.includes(role.toLowerCase());
+  if (!named) {
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const list = names.length <= HTML_CHROME_CONTAINER.maxNameChars ? names.split(/\s+/) : [];
+    // "l-sidebar-fixed l-article-body-segment": a layout column that says it holds the article.
+    named = list.some((name) => HTML_CHROME_CONTAINER.names.test(name)) && !list.some((name) => HTML_CHROME_CONTAINER.storyNames.test(name) && !HTML_CHROME_CONTAINER.chromeWords.test(name));
+  }
+  // A wrapper holding most of the page ("page menu-closed", a theme's "sidebar-left" layout) is not furniture.
+  return named && (el.textContent ?? '').length <= pageChars * HTML_CHROME_CONTAINER.maxPageShare;
+}
+
+function walk(node: Node, kind: BlockKind, inLink: boolean, out: BlockBuilder, chrome = false, pageChars = -1): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
       out.add(child.nodeValue ?? '', inLink);
@@ -66,19 +90,60 @@ function walk(node: Node, kind: BlockKind, inLink: boolean, out: BlockBuilder): 
     const el = child as Element;
     const tag = el.tagName.toUpperCase();
     if (SKIP_TAGS.has(tag) || el.hasAttribute('hidden')) continue;
+    // On the whole page, inline-hidden boxes (tooltips, collapsed menus) are not text a reader sees.
+    if (pageChars >= 0 && HTML_CHROME_CONTAINER.hiddenStyle.test(el.getAttribute('style') ?? '')) continue;
     if (tag === 'BR') {
-      out.flush(kind);
+      out.flush(kind, chrome);
       continue;
     }
-    if (BLOCK_TAGS.has(tag)) {
-      out.flush(kind);
-      const inner = kindOf(tag, kind);
-      walk(el, inner, inLink, out);
-      out.flush(inner);
+    const inChrome = chrome || (pageChars >= 0 && isChromeContainer(el, tag, pageChars));
+    if (BLOCK_TAGS.has(tag) || inChrome !== chrome) {
+      out.flush(kind, chrome);
+      const inner = BLOCK_TAGS.has(tag) ? kindOf(tag, kind) : kind;
+      walk(el, inner, inLink, out, inChrome, pageChars);
+      out.flush(inner, inChrome);
       continue;
     }
-    walk(el, kind, inLink || tag === 'A', out);
+    walk(el, kind, inLink || tag === 'A', out, chrome, pageChars);
   }
+}
+
+/** The whole page as blocks (before Readability rewrites the document). */
+function pageBlocks(doc: Document): PageBlock[] {
+  const builder = new BlockBuilder();
+  if (doc.body) {
+    walk(doc.body, 'paragraph', false, builder, false, (doc.body.textContent ?? '').length);
+    builder.flush('paragraph');
+  }
+  return builder.blocks;
+}
+
+const proseChars = (b: Block) => (b.linkDensity < T.linkDenseShare && isProse(b.text) ? b.text.length : 0);
+
+/**
+ * A second opinion on the article container: the story run over the whole page (prose
+ * outside page furniture). Readability sometimes crowns a sidebar, a cookie notice or a
+ * list of names while the story sits elsewhere; when the page's own story run carries much
+ * more prose than Readability's pick and Readability holds little of it, the run wins. It
+ * keeps the blocks of Readability's pick at its edges (a closing line too short to be prose).
+ */
+function pageStory(page: readonly PageBlock[], picked: readonly Block[]): Block[] | null {
+  const profile = page.map((b) => (b.chrome ? 0 : proseChars(b)));
+  const run = bestRun(profile, T.maxGapBlocks);
+  if (!run) return null;
+  // Readability may split or join paragraphs differently (it rewrites <div>s and <br>s), so coverage is by containment.
+  const pickedText = picked.map((b) => comparable(b.text)).join(' ');
+  // Readability's prose that the page shows inside furniture (an author box, a sidebar) is not story evidence.
+  const chromeKeys = new Set(page.filter((b) => b.chrome).map((b) => comparable(b.text)));
+  const pickedProse = picked.reduce((n, b) => n + (chromeKeys.has(comparable(b.text)) ? 0 : proseChars(b)), 0);
+  let covered = 0;
+  for (let i = run.start; i <= run.end; i++) if (profile[i] > 0 && pickedText.includes(comparable(page[i].text))) covered += profile[i];
+  if (run.proseChars < T.pageRunMinChars || run.proseChars < pickedProse * T.pageRunMinGain || covered > run.proseChars * T.pageRunMaxCovered) return null;
+  let { start, end } = run;
+  const inPick = (i: number) => i >= 0 && i < page.length && !page[i].chrome && pickedText.includes(comparable(page[i].text));
+  while (inPick(start - 1)) start--;
+  while (inPick(end + 1)) end++;
+  return page.slice(start, end + 1).map((b, index) => ({ text: b.text, kind: b.kind, linkDensity: b.linkDensity, index }));
 }
 
 export function htmlToBlocks(html: string, engine: DomEngine): HtmlExtraction {
@@ -86,14 +151,17 @@ export function htmlToBlocks(html: string, engine: DomEngine): HtmlExtraction {
   const page = parsePage(stripActiveContent(html), engine);
   try {
     const meta = readHtmlMeta(page.document, jsonLd);
+    // Readability rewrites the document it reads, so the page is flattened first.
+    const wholePage = pageBlocks(page.document);
     const article = new Readability<Element>(page.document, { serializer: (el) => el as Element }).parse();
     const builder = new BlockBuilder();
     if (article?.content) {
       walk(article.content, 'paragraph', false, builder);
       builder.flush('paragraph');
     }
+    const picked: Block[] = builder.blocks.map(({ text, kind, linkDensity, index }) => ({ text, kind, linkDensity, index }));
     return {
-      blocks: builder.blocks,
+      blocks: pageStory(wholePage, picked) ?? picked,
       meta,
       readabilityTitle: article?.title?.trim() || null,
       readabilityByline: article?.byline?.trim() || null,

@@ -22,10 +22,35 @@ export interface ParsedPage {
   close(): void;
 }
 
+/**
+ * Content before the <html> tag (a PHP warning, <title> and <meta> tags printed by a
+ * plugin) makes linkedom take it as the document and lose the whole body. Such head tags
+ * go into <head>; anything else there is server noise and is dropped.
+ */
+function hoistIntoHead(html: string, at: number): string {
+  const prefix = html.slice(0, at).replace(/<!doctype[^>]{0,200}>/gi, '');
+  if (!/\S/.test(prefix.replace(/<!--[^]*?-->/g, ''))) return html;
+  const rest = html.slice(at);
+  const head = /<head(?:\s[^>]{0,500}|)>/i.exec(rest);
+  if (!head) return `<!doctype html>${rest}`;
+  const end = head.index + head[0].length;
+  return `<!doctype html>${rest.slice(0, end)}${prefix}${rest.slice(end)}`;
+}
+
+/** Offset of the first <html> tag outside comments (old IE conditional comments repeat it), or -1. */
+function htmlTagAt(html: string): number {
+  const tag = /<html[\s>]/gi;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    if (html.lastIndexOf('<!--', m.index) <= html.lastIndexOf('-->', m.index)) return m.index;
+  }
+  return -1;
+}
+
 export function parsePage(html: string, engine: DomEngine): ParsedPage {
   if (engine === 'linkedom') {
     // linkedom needs a full document; bare fragments would otherwise lose <body>.
-    const source = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+    const at = htmlTagAt(html);
+    const source = at >= 0 ? hoistIntoHead(html, at) : `<!doctype html><html><head></head><body>${html}</body></html>`;
     const { document } = parseHTML(source) as unknown as { document: Document };
     return { document, close: () => undefined };
   }

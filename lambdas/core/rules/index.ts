@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { CHROME_TABLES } from './chrome-tables';
-import { STRUCTURAL_RULES, STRUCTURE_THRESHOLDS } from './structural-rules';
+import { HTML_CHROME_CONTAINER, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS } from './structural-rules';
 import { WIRE_AGENCIES, WIRE_DATELINE } from './agency-names';
 
 export * from './rule-types';
 export * from './chrome-tables';
-export { STRUCTURAL_RULES, STRUCTURE_THRESHOLDS } from './structural-rules';
+export { HTML_CHROME_CONTAINER, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS } from './structural-rules';
 export type { StructuralRule } from './structural-rules';
 export { WIRE_AGENCIES, WIRE_DATELINE } from './agency-names';
 export type { AgencyAlias } from './agency-names';
@@ -19,7 +19,7 @@ export type { AgencyAlias } from './agency-names';
 export const CLEANER_VERSION = '1.2.0';
 
 /** Everything that decides what the cleaner removes, as one serialisable value. */
-export const RULE_SET = { CLEANER_VERSION, CHROME_TABLES, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS, WIRE_AGENCIES, WIRE_DATELINE };
+export const RULE_SET = { CLEANER_VERSION, CHROME_TABLES, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS, HTML_CHROME_CONTAINER, WIRE_AGENCIES, WIRE_DATELINE };
 
 /** First 12 hex of sha256 over the serialised rule set (RegExp written as /source/flags). */
 export function rulesVersionOf(ruleSet: unknown): string {

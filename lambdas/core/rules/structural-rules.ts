@@ -21,7 +21,7 @@ export const STRUCTURAL_RULES = {
   template: { id: 'structure.outlet-template', category: 'template', description: 'Block seen in at least `templateMinCount` earlier articles of the same outlet.' },
   standfirst: { id: 'structure.standfirst', category: 'metadata', description: 'Summary line between headline and story, kept as `standfirst`.' },
   title: { id: 'structure.title', category: 'metadata', description: 'Headline line, kept as `title`.' },
-  trailingShort: { id: 'structure.trailing-short', category: 'structure', description: 'Short non-sentence block after the last story paragraph.' },
+  trailingShort: { id: 'structure.trailing-short', category: 'structure', description: 'Short non-sentence block after the last story paragraph (HTML).' },
   leadingShort: { id: 'structure.leading-short', category: 'structure', description: 'Short non-sentence block before the first story paragraph (HTML).' },
   figureCaption: { id: 'structure.figure-caption', category: 'caption', description: 'Text inside <figure>/<figcaption>: caption or credit (HTML).' },
   creditedCaption: { id: 'structure.credited-caption', category: 'caption', description: 'Line right above a bracketed picture credit ("(Image credit: …)"): the picture caption.' },
@@ -85,6 +85,8 @@ export const STRUCTURE_THRESHOLDS = {
   leadingBylineMaxLines: 2,
   /** Words below which an unpunctuated block above the first sentence is a label (HTML). */
   leadingShortMaxWords: 5,
+  /** Words below which an unpunctuated block after the last story sentence is a box label (HTML). */
+  trailingShortMaxWords: 6,
   /** Minimum words for a title-case line to be a promoted headline rather than a subheading. */
   promoHeadlineMinWords: 9,
   /** Share of capitalised words that makes a line title case. */
@@ -113,6 +115,12 @@ export const STRUCTURE_THRESHOLDS = {
   tagLineMinCommas: 4,
   /** Longest line (words) taken as the caption above a bracketed picture credit. */
   captionMaxWords: 60,
+  /** HTML: the page's own story run replaces Readability's pick when it has this many times its prose... */
+  pageRunMinGain: 1.5,
+  /** ...at least this many prose characters of its own... */
+  pageRunMinChars: 400,
+  /** ...and at most this share of the run's prose is in Readability's pick. */
+  pageRunMaxCovered: 0.5,
   /** Minimum words of story text for a clean result. */
   minStoryWords: 15,
   /**
@@ -121,3 +129,29 @@ export const STRUCTURE_THRESHOLDS = {
    */
   metadataTailBlocks: 3,
 } as const;
+
+/**
+ * HTML page furniture by markup: containers whose text never counts towards the page's own
+ * story run (the second opinion on Readability's pick). Matched on element names, ARIA roles
+ * and class/id names that start with one of the words, with at most a namespace before
+ * ("c-sidebar") and one part after ("comment-respond", "widget_text"): layout classes that
+ * merely mention a word ("with-sidebar-right") are wrappers around the story; "header" and "teaser" are absent on purpose (an
+ * article header holds the standfirst, and many sites call the standfirst a teaser).
+ */
+export const HTML_CHROME_CONTAINER = {
+  tags: ['NAV', 'FOOTER', 'ASIDE'] as readonly string[],
+  /** Elements that hold the story itself, whatever their class names say. */
+  neverTags: ['HTML', 'BODY', 'MAIN', 'ARTICLE'] as readonly string[],
+  /** A named container holding more than this share of the page's text is a layout wrapper, not furniture. */
+  maxPageShare: 0.5,
+  roles: ['navigation', 'contentinfo', 'complementary', 'banner', 'search', 'dialog', 'alertdialog'] as readonly string[],
+  names: /^(?:[a-z]{1,3}-|)(?:nav|navbar|navigation|menu|menue|footer|sidebar|comments?|kommentare|commentaires|comentarios|cookies?|consent|gdpr|related|share|sharing|social|socials|breadcrumbs?|widgets?|newsletter|popup|modal|advert|adverts|advertisement|sponsored|promo|recommended|recommendations|author|authors|autor|bio|pagination|subscribe|login|search)(?:$|[_-]{1,2}[a-z\d]*$)/i,
+  /** A class/id name that says the element holds the story vetoes the furniture names beside it... */
+  storyNames: /article|story|content|body|main|entry|post|text/i,
+  /** ...unless that name is itself furniture ("post-comments", "comment-body"). */
+  chromeWords: /nav|menu|footer|sidebar|comment|cookie|consent|related|share|social|breadcrumb|widget|newsletter|popup|modal|advert|sponsor|promo|recommend|author|teaser/i,
+  /** Inline styles that hide an element. */
+  hiddenStyle: /display\s*:\s*none|visibility\s*:\s*hidden/i,
+  /** Longer class/id attributes are generated style hashes; not read. */
+  maxNameChars: 300,
+};

@@ -3,7 +3,7 @@
  * check), and hostile input must clean in bounded time.
  */
 import safeRegex from 'safe-regex2';
-import { CHROME_TABLES, WIRE_DATELINE } from '../../../lambdas/core/rules';
+import { CHROME_TABLES, HTML_CHROME_CONTAINER, WIRE_DATELINE } from '../../../lambdas/core/rules';
 import { cleanArticle } from '../../../lambdas/core/clean';
 
 const rules = CHROME_TABLES.flatMap((t) => t.rules.map((r) => [r.id, r.pattern] as const));
@@ -14,7 +14,7 @@ test('rule ids are unique and namespaced', () => {
   for (const id of ids) expect(id).toMatch(/^[a-z-]+\.[a-z-]+$/);
 });
 
-test.each([...rules, ['WIRE_DATELINE', WIRE_DATELINE] as const])('%s is safe-regex', (_id, pattern) => {
+test.each([...rules, ['WIRE_DATELINE', WIRE_DATELINE] as const, ...(['names', 'storyNames', 'chromeWords', 'hiddenStyle'] as const).map((k) => [`HTML_CHROME_CONTAINER.${k}`, HTML_CHROME_CONTAINER[k]] as const)])('%s is safe-regex', (_id, pattern) => {
   expect(safeRegex(pattern)).toBe(true);
 });
 
