@@ -378,12 +378,13 @@ function removeAboveLeadingByline(states: BlockState[]): BlockState | null {
   return null;
 }
 
+/** Short lines that carry data rather than name a box: "VIP : 60,000₩", a date, a web address, "Art der Aufnahme: Digitalfoto". */
+const isTrailingFact = (s: BlockState) => /\d|\S ?: \S|www\.|https?:|\.(com|org|net|de)\b/i.test(s.norm) || s.listItem;
+
 /**
  * HTML: short unpunctuated lines after the last story sentence ("Weitere Informationen:",
  * "Auch interessant", "Community") are the labels of boxes whose contents are already cut.
  */
-/** Short lines that carry data rather than name a box: "VIP : 60,000₩", a date, a web address, "Art der Aufnahme: Digitalfoto". */
-const isTrailingFact = (s: BlockState) => /\d|\S ?: \S|www\.|https?:|\.(com|org|net|de)\b/i.test(s.norm) || s.listItem;
 
 function removeTrailingShort(states: BlockState[]): void {
   let last = states.length - 1;
