@@ -4,6 +4,8 @@ import {
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
   ScanCommand,
   UpdateItemCommand,
   type AttributeValue,
@@ -193,28 +195,24 @@ export class DynamoArticleStore implements ArticleStore {
 
   async countStory(storyId: string): Promise<number> {
     let count = 0;
-    let start: Record<string, AttributeValue> | undefined;
-    for (let i = 0; i < 1000; i++) {
-      const r = await this.dynamo.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'byStory',
-          KeyConditionExpression: 'storyId = :k',
-          ExpressionAttributeValues: { ':k': { S: storyId } },
-          Select: 'COUNT',
-          ExclusiveStartKey: start,
-        }),
-      );
+    await this.eachStoryPage(storyId, { Select: 'COUNT' }, (r) => {
       count += r.Count ?? 0;
-      start = r.LastEvaluatedKey;
-      if (!start) break;
-    }
+    });
     return count;
   }
 
   async storyOutlets(storyId: string): Promise<StoryOutlets> {
     const outlets = new Set<string>();
     let members = 0;
+    await this.eachStoryPage(storyId, { ProjectionExpression: 'outlet' }, (r) => {
+      for (const item of r.Items ?? []) if (item.outlet?.S) outlets.add(item.outlet.S);
+      members += r.Count ?? 0;
+    });
+    return { members, outlets: [...outlets].sort() };
+  }
+
+  /** Every page of a story's members on the byStory index (bounded: 1,000 pages). */
+  private async eachStoryPage(storyId: string, shape: Pick<QueryCommandInput, 'Select' | 'ProjectionExpression'>, onPage: (r: QueryCommandOutput) => void): Promise<void> {
     let start: Record<string, AttributeValue> | undefined;
     for (let i = 0; i < 1000; i++) {
       const r = await this.dynamo.send(
@@ -223,16 +221,14 @@ export class DynamoArticleStore implements ArticleStore {
           IndexName: 'byStory',
           KeyConditionExpression: 'storyId = :k',
           ExpressionAttributeValues: { ':k': { S: storyId } },
-          ProjectionExpression: 'outlet',
+          ...shape,
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of r.Items ?? []) if (item.outlet?.S) outlets.add(item.outlet.S);
-      members += r.Count ?? 0;
+      onPage(r);
       start = r.LastEvaluatedKey;
       if (!start) break;
     }
-    return { members, outlets: [...outlets].sort() };
   }
 
   async scanAll(page: PageRequest = {}): Promise<Page<ArticleRecord>> {

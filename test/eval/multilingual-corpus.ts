@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DedupeDoc } from '../../lambdas/core/dedupe';
+import { seededRandom } from '../support/random';
 
 interface Language {
   /** ISO 639-1, as the dedupe core names languages. */
@@ -92,18 +93,6 @@ export function readDeclaration(file: string): Declaration {
     parts.push([...m[2].matchAll(/<(p|li)>([\s\S]*?)<\/\1>/g)].map((p) => decode(p[2])).filter((p) => p.length > 0));
   }
   return { title, parts, headings };
-}
-
-/** A tiny seeded PRNG (mulberry32), so the set is the same on every run. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -223,7 +212,7 @@ const EDIT_NAMES = Object.keys(EDITS);
 const iso = (base: number, hours: number): string => new Date(base + hours * 3600e3).toISOString().replace('.000', '');
 
 export function buildMultilingualCorpus(seed: number): MultilingualCorpus {
-  const r = prng(seed);
+  const r = seededRandom(seed);
   const docs: DedupeDoc[] = [];
   const labels: Record<string, string> = {};
   const kinds: Record<string, 'original' | 'copy'> = {};

@@ -4,6 +4,7 @@ import type { AwsClients } from '../../lambdas/adapters/clients';
 import { articleId } from '../../lambdas/core/ingest/article-id';
 import type { ArticleRecord } from '../../lambdas/core/types';
 import type { LocalRuntime } from '../../lambdas/local/runtime';
+import { seededRandom } from '../support/random';
 
 export interface CommandCall {
   service: 's3' | 'dynamo';
@@ -98,17 +99,7 @@ export function isOneSentence(reason: string | null | undefined): boolean {
   return !!reason && reason.length <= 300 && ONE_SENTENCE.test(reason) && !/[.!?]\s+[A-Z]/.test(reason);
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as rng };
 
 export function shuffle<T>(items: T[], random: () => number): T[] {
   const a = [...items];
@@ -140,7 +131,7 @@ export interface SyntheticArticle {
 
 /** Distinct, plausible articles: seeded word salad in sentence shape, no two alike. */
 export function syntheticArticles(n: number, seed: number, outlets = ['north-star', 'the-ledger', 'coast-times', 'metro-wire', 'valley-post']): SyntheticArticle[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(random() * a.length)];
   const sentence = (i: number) => {
     const words = Array.from({ length: 14 + Math.floor(random() * 10) }, () => pick(WORDS));

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DedupeDoc } from '../../../lambdas/core/dedupe';
+import { seededRandom } from '../../support/random';
 
 const REPO = path.resolve(__dirname, '../../..');
 export const SHARED = process.env.NEWS_INGEST_SHARED ?? path.resolve(REPO, '../shared');
@@ -36,17 +37,7 @@ export function loadSeedClusters(): SeedClusters {
   return JSON.parse(readFileSync(path.join(SHARED, 'seeds/expected/clusters.json'), 'utf8')) as SeedClusters;
 }
 
-/** mulberry32 */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
