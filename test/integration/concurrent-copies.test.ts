@@ -51,6 +51,8 @@ describe('sixteen copies of one article handled at the same time', () => {
       const keys = Array.from({ length: COPIES }, (_, k) => `raw/outlet-${k}/round-${round}.txt`);
       await mapLimit(keys, COPIES, (key, k) => rt.clients.s3.send(new PutObjectCommand({ Bucket: rt.names.bucket, Key: key, Body: outletCopy(round, k) })));
       await rt.queue.drain(120_000);
+      // A lost copy shows up here with its error, before the record count says only that it is missing.
+      expect({ round, deadLetters: rt.queue.deadLetters.list().map((m) => m.lastError) }).toEqual({ round, deadLetters: [] });
       const records: ArticleRecord[] = [];
       for (const key of keys) {
         const page = await rt.deps.articles.byOutlet(key.split('/')[1]);
