@@ -1,4 +1,4 @@
-import { assignStory, leaveStory, resolveStory, storyView, type FingerprintIndexPort, type LeftStory } from '../core/dedupe';
+import { assignStory, leaveStory, liveStoryView, resolveStory, type FingerprintIndexPort, type LeftStory } from '../core/dedupe';
 import { bestRanked } from '../core/dedupe/canonical';
 import type { ArticleRecord } from '../core/types';
 import type { ArticleStore } from '../adapters/article-store';
@@ -8,9 +8,14 @@ import type { ArticleStore } from '../adapters/article-store';
  * dedupe index, which is the source of truth for story membership.
  */
 
-/** Rewrites every member's story fields from the live story; returns the view. */
-async function syncMembers(storyId: string, port: FingerprintIndexPort, articles: ArticleStore, self: ArticleRecord | null) {
-  const view = await storyView(storyId, port);
+/**
+ * Rewrites every member's story fields from the live story. A story whose members are not
+ * written yet is left alone: the racing writer that adds them confirms its own fields and syncs
+ * the others after writing (confirmStoryFields).
+ */
+async function syncMembers(storyId: string, port: FingerprintIndexPort, articles: ArticleStore, self: ArticleRecord | null): Promise<void> {
+  const view = await liveStoryView(storyId, port);
+  if (!view) return;
   for (const m of view.members) {
     const fields = { storyId: view.storyId, role: m.role, canonicalId: view.canonicalId };
     if (self && m.articleId === self.id) {
@@ -24,7 +29,6 @@ async function syncMembers(storyId: string, port: FingerprintIndexPort, articles
       if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
     }
   }
-  return view;
 }
 
 /** Before the record is written: assign its story, and update other members when it changed the canonical copy or merged stories. */

@@ -1,6 +1,6 @@
 /** Syndication dedupe: public surface of the pure core. */
 export { assignStory, resolveStory, roleOf } from './assign-story';
-export { storyTree, storyView, type StoryTree, type StoryView } from './story-view';
+export { liveStoryView, storyTree, storyView, type StoryTree, type StoryView } from './story-view';
 export { leaveStory, type LeftStory } from './leave-story';
 export { buildFingerprint, indexKeys } from './fingerprint';
 export { verifyPair, type VerifyOptions } from './verify';

@@ -47,8 +47,18 @@ export async function storyTree(storyId: string, port: FingerprintIndexPort): Pr
 }
 
 export async function storyView(storyId: string, port: FingerprintIndexPort): Promise<StoryView> {
+  const view = await liveStoryView(storyId, port);
+  if (!view) throw new Error(`storyView: story ${storyId} has no members`);
+  return view;
+}
+
+/**
+ * The story as it stands, or null while it has no members yet: a racing writer can have
+ * claimed an article into it (or merged it) without having added its member entry.
+ */
+export async function liveStoryView(storyId: string, port: FingerprintIndexPort): Promise<StoryView | null> {
   const { root, folded, members } = await storyTree(storyId, port);
-  if (Object.keys(members).length === 0) throw new Error(`storyView: story ${storyId} has no members`);
+  if (Object.keys(members).length === 0) return null;
   const canonicalId = bestRanked(members);
   const ids = Object.keys(members).sort((a, b) => (members[a] < members[b] ? -1 : 1));
   const articles = new Map((await port.getArticles(ids)).map((a) => [a.fingerprint.articleId, a]));
