@@ -8,14 +8,28 @@ import type { ArticleStore } from '../adapters/article-store';
  * dedupe index, which is the source of truth for story membership.
  */
 
+/** Reads of a story caught between a racing merge's two writes, and the first pause between them. */
+const EMPTY_STORY_READS = 7;
+const EMPTY_STORY_PAUSE_MS = 25;
+
 /**
- * Rewrites every member's story fields from the live story. A story whose members are not
- * written yet is left alone: the racing writer that adds them confirms its own fields and syncs
- * the others after writing (confirmStoryFields).
+ * The live story, waiting out the short window in which a racing writer has pointed the story
+ * at its merge root but not yet written the root's members or merged-from list (seen as an
+ * empty story). Skipping the sync there would leave members on a stale canonical copy; failing
+ * the message costs a receive. Still empty after ~3 s: fail, and the message is retried.
  */
+async function settledStoryView(storyId: string, port: FingerprintIndexPort) {
+  for (let attempt = 1; ; attempt++) {
+    const view = await liveStoryView(storyId, port);
+    if (view) return view;
+    if (attempt >= EMPTY_STORY_READS) throw new Error(`story ${storyId} still has no members after ${attempt} reads`);
+    await new Promise((resolve) => setTimeout(resolve, EMPTY_STORY_PAUSE_MS * 2 ** (attempt - 1)));
+  }
+}
+
+/** Rewrites every member's story fields from the live story. */
 async function syncMembers(storyId: string, port: FingerprintIndexPort, articles: ArticleStore, self: ArticleRecord | null): Promise<void> {
-  const view = await liveStoryView(storyId, port);
-  if (!view) return;
+  const view = await settledStoryView(storyId, port);
   for (const m of view.members) {
     const fields = { storyId: view.storyId, role: m.role, canonicalId: view.canonicalId };
     if (self && m.articleId === self.id) {
