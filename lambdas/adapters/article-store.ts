@@ -161,10 +161,7 @@ export class DynamoArticleStore implements ArticleStore {
     const names = Object.fromEntries(MEMBER_FIELDS.map((f, i) => [`#f${i}`, f]));
     const r = await this.dynamo.send(
       new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'byStory',
-        KeyConditionExpression: 'storyId = :k',
-        ExpressionAttributeValues: { ':k': { S: storyId } },
+        ...this.byStoryKey(storyId),
         ProjectionExpression: Object.keys(names).join(', '),
         ExpressionAttributeNames: names,
         Limit: clampLimit(page.limit),
@@ -211,16 +208,18 @@ export class DynamoArticleStore implements ArticleStore {
     return { members, outlets: [...outlets].sort() };
   }
 
+  /** The byStory index query of one story's members. */
+  private byStoryKey(storyId: string): Pick<QueryCommandInput, 'TableName' | 'IndexName' | 'KeyConditionExpression' | 'ExpressionAttributeValues'> {
+    return { TableName: this.tableName, IndexName: 'byStory', KeyConditionExpression: 'storyId = :k', ExpressionAttributeValues: { ':k': { S: storyId } } };
+  }
+
   /** Every page of a story's members on the byStory index (bounded: 1,000 pages). */
   private async eachStoryPage(storyId: string, shape: Pick<QueryCommandInput, 'Select' | 'ProjectionExpression'>, onPage: (r: QueryCommandOutput) => void): Promise<void> {
     let start: Record<string, AttributeValue> | undefined;
     for (let i = 0; i < 1000; i++) {
       const r = await this.dynamo.send(
         new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'byStory',
-          KeyConditionExpression: 'storyId = :k',
-          ExpressionAttributeValues: { ':k': { S: storyId } },
+          ...this.byStoryKey(storyId),
           ...shape,
           ExclusiveStartKey: start,
         }),
