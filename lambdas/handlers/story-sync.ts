@@ -1,4 +1,4 @@
-import { assignStory, leaveStory, liveStoryView, resolveStory, type FingerprintIndexPort, type LeftStory } from '../core/dedupe';
+import { assignStory, leaveStory, liveStoryView, storyTree, type FingerprintIndexPort, type LeftStory } from '../core/dedupe';
 import { bestRanked } from '../core/dedupe/canonical';
 import type { ArticleRecord } from '../core/types';
 import type { ArticleStore } from '../adapters/article-store';
@@ -61,11 +61,13 @@ export async function assignStoryFields(record: ArticleRecord, port: Fingerprint
  * mismatch is repaired from the live story.
  */
 export async function confirmStoryFields(record: ArticleRecord, port: FingerprintIndexPort, articles: ArticleStore): Promise<void> {
-  const story = await resolveStory(record.storyId, port);
-  const canonical = Object.keys(story.members).length ? bestRanked(story.members) : record.canonicalId;
-  if (story.storyId === record.storyId && canonical === record.canonicalId) return;
+  // The whole tree, as the sync reads it: members of a story folded in moments ago may not be
+  // on the root yet, and judging by the root alone missed a changed canonical copy.
+  const { root, members } = await storyTree(record.storyId, port);
+  const canonical = Object.keys(members).length ? bestRanked(members) : record.canonicalId;
+  if (root.storyId === record.storyId && canonical === record.canonicalId) return;
   const before = { storyId: record.storyId, role: record.role, canonicalId: record.canonicalId };
-  await syncMembers(story.storyId, port, articles, record);
+  await syncMembers(root.storyId, port, articles, record);
   if (before.storyId !== record.storyId || before.role !== record.role || before.canonicalId !== record.canonicalId) {
     await articles.setStory(record.id, { storyId: record.storyId, role: record.role, canonicalId: record.canonicalId });
   }
