@@ -27,11 +27,8 @@ function esmPackages(root = path.join(__dirname, 'node_modules')) {
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const esm = `(${esmPackages().map(escape).join('|') || '$^'})`;
 
-/** @type {import('jest').Config} */
-module.exports = {
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   transform: {
     // Type errors are caught once by `npm run build` (tsc), not per test file.
@@ -42,6 +39,33 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: [`/node_modules/(?!${esm}/)(?!.+\\.mjs$)`],
+};
+
+/**
+ * Two tiers. `unit` is what to run while editing: pure code, golden cases and CDK templates, with
+ * sockets refused by its setup file so a test that needs a server cannot hide there.
+ * `integration` starts real local servers (S3, DynamoDB, a browser) and drives the handlers.
+ */
+const UNIT_DIRS = ['unit', 'golden', 'cdk'];
+
+/** @type {import('jest').Config} */
+module.exports = {
   testTimeout: 60000,
   maxWorkers: 2,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      roots: UNIT_DIRS.map((d) => `<rootDir>/test/${d}`),
+      testMatch: ['**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/no-network.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: UNIT_DIRS.map((d) => `<rootDir>/test/${d}/`),
+    },
+  ],
 };

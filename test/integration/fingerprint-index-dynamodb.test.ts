@@ -3,14 +3,14 @@
  * protocol as the in-memory index, with real conditional and atomic updates and real races.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoFingerprintIndex } from '../../../lambdas/adapters/fingerprint-index';
-import { ensureTable } from '../../../lambdas/adapters/provision';
-import { LOCAL_CREDENTIALS } from '../../../lambdas/adapters/clients';
-import { startDynamoDbLocal, type RunningServer } from '../../../lambdas/local/servers';
-import { assignStory, buildFingerprint, KEY_MEMBER_CAP, resolveStory, storyView } from '../../../lambdas/core/dedupe';
-import { FINGERPRINT_TABLE } from '../../../lambdas/core/schema';
-import { copiesOf, loadSeedDocs, seededRandom, syntheticArticle } from './helpers';
-import { leaveScenario } from './leave-scenario';
+import { DynamoFingerprintIndex } from '../../lambdas/adapters/fingerprint-index';
+import { ensureTable } from '../../lambdas/adapters/provision';
+import { LOCAL_CREDENTIALS } from '../../lambdas/adapters/clients';
+import { startDynamoDbLocal, type RunningServer } from '../../lambdas/local/servers';
+import { assignStory, buildFingerprint, KEY_MEMBER_CAP, resolveStory, storyView } from '../../lambdas/core/dedupe';
+import { FINGERPRINT_TABLE } from '../../lambdas/core/schema';
+import { copiesOf, loadSeedDocs, seededRandom, syntheticArticle } from '../unit/dedupe/helpers';
+import { leaveScenario } from '../unit/dedupe/leave-scenario';
 
 const TABLE = 'dedupe-test-fingerprints';
 
