@@ -34,7 +34,7 @@ export interface Synthesized {
 }
 
 /** The feature flags and defaults `cdk synth` gets from cdk.json, so tests see the same template. */
-const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8')).context;
+export const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8')).context;
 
 /**
  * Synthesize the stack as bin/news-ingest.ts does. Two costly parts are opt-in:
