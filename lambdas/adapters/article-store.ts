@@ -1,5 +1,4 @@
 import {
-  ConditionalCheckFailedException,
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -23,6 +22,7 @@ import {
   type StoredItem,
 } from '../core/store/record-layout';
 import type { S3ObjectStore } from './object-store';
+import { isConditionFailure } from './dynamo-errors';
 
 export interface Page<T> {
   items: T[];
@@ -59,7 +59,8 @@ export interface ArticleStore {
   get(id: string): Promise<ArticleRecord | null>;
   /** `create` writes only if the id is new (redelivery is a no-op); `replace` overwrites. */
   put(record: ArticleRecord, mode: 'create' | 'replace'): Promise<PutOutcome>;
-  setStory(id: string, fields: Pick<ArticleRecord, 'storyId' | 'role' | 'canonicalId'>): Promise<void>;
+  /** `absent` when there is no clean record under the id (yet): a racing writer has not stored it. */
+  setStory(id: string, fields: Pick<ArticleRecord, 'storyId' | 'role' | 'canonicalId'>): Promise<'updated' | 'absent'>;
   setRulesVersion(id: string, version: string): Promise<void>;
   byStory(storyId: string, page?: PageRequest): Promise<Page<ArticleRecord>>;
   /** A story's members without their text (the story index, projected). */
@@ -113,32 +114,38 @@ export class DynamoArticleStore implements ArticleStore {
       );
       return 'written';
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException || (err as { name?: string }).name === 'ConditionalCheckFailedException') return 'exists';
+      if (isConditionFailure(err)) return 'exists';
       throw err;
     }
   }
 
-  async setStory(id: string, fields: Pick<ArticleRecord, 'storyId' | 'role' | 'canonicalId'>): Promise<void> {
-    await this.dynamo.send(
-      new UpdateItemCommand({
-        TableName: this.tableName,
-        Key: { id: { S: id } },
-        // Only a story's canonical record stays in the sparse `stories` index.
-        UpdateExpression:
-          id === fields.canonicalId
-            ? 'SET storyId = :s, #r = :r, canonicalId = :c, storyList = :l'
-            : 'SET storyId = :s, #r = :r, canonicalId = :c REMOVE storyList',
-        ConditionExpression: 'attribute_exists(id) AND #st = :clean',
-        ExpressionAttributeNames: { '#r': 'role', '#st': 'status' },
-        ExpressionAttributeValues: {
-          ':s': { S: fields.storyId },
-          ':r': { S: fields.role },
-          ':c': { S: fields.canonicalId },
-          ':clean': { S: 'clean' },
-          ...(id === fields.canonicalId ? { ':l': { S: STORY_LIST_KEY } } : {}),
-        },
-      }),
-    );
+  async setStory(id: string, fields: Pick<ArticleRecord, 'storyId' | 'role' | 'canonicalId'>): Promise<'updated' | 'absent'> {
+    try {
+      await this.dynamo.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: { id: { S: id } },
+          // Only a story's canonical record stays in the sparse `stories` index.
+          UpdateExpression:
+            id === fields.canonicalId
+              ? 'SET storyId = :s, #r = :r, canonicalId = :c, storyList = :l'
+              : 'SET storyId = :s, #r = :r, canonicalId = :c REMOVE storyList',
+          ConditionExpression: 'attribute_exists(id) AND #st = :clean',
+          ExpressionAttributeNames: { '#r': 'role', '#st': 'status' },
+          ExpressionAttributeValues: {
+            ':s': { S: fields.storyId },
+            ':r': { S: fields.role },
+            ':c': { S: fields.canonicalId },
+            ':clean': { S: 'clean' },
+            ...(id === fields.canonicalId ? { ':l': { S: STORY_LIST_KEY } } : {}),
+          },
+        }),
+      );
+      return 'updated';
+    } catch (err) {
+      if (isConditionFailure(err)) return 'absent';
+      throw err;
+    }
   }
 
   async setRulesVersion(id: string, version: string): Promise<void> {

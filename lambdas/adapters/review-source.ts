@@ -9,12 +9,13 @@ import { addToStats, emptyStats, type ReviewStats } from '../core/ui/review-stat
 import type { ArticleStore } from './article-store';
 import type { S3ObjectStore } from './object-store';
 import { QueryService, uniqueByStory } from './query-service';
+import { NewsIngestError } from '../core/errors';
 
 /** Story heads read for one filtered page of the review UI, at most (bounds a search that rarely matches). */
 export const MAX_HEADS_PER_PAGE = 2000;
 
 /** A member id that is not in the story asked for. */
-export class NotInStoryError extends Error {}
+export class NotInStoryError extends NewsIngestError {}
 
 /**
  * What the review UI reads, over the same store and query service as the CLI and the API:

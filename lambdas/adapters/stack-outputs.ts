@@ -1,4 +1,5 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { NewsIngestError } from '../core/errors';
 
 /**
  * The deployed stack's resources, from its CloudFormation outputs (names set in
@@ -24,7 +25,7 @@ export const OUTPUT_KEYS = {
   reprocessStateMachineArn: 'ReprocessStateMachineArn',
 } as const;
 
-export class StackNotFoundError extends Error {}
+export class StackNotFoundError extends NewsIngestError {}
 
 export async function resolveStack(cfn: CloudFormationClient, stackName: string): Promise<StackResources> {
   let outputs: Record<string, string>;

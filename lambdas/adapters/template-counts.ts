@@ -1,4 +1,5 @@
 import { BatchGetItemCommand, DynamoDBClient, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { isConditionFailure } from './dynamo-errors';
 
 /**
  * Per-outlet template counts: how many articles of an outlet contained a block, one item per
@@ -65,7 +66,7 @@ export class DynamoTemplateCounts implements TemplateCounts {
           );
         } catch (err) {
           // A full set is the expected outcome of racing writers near the cap.
-          if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+          if (!isConditionFailure(err)) throw err;
         }
       }),
     );

@@ -4,6 +4,7 @@ import { S3ObjectStore } from '../adapters/object-store';
 import { DynamoTemplateCounts } from '../adapters/template-counts';
 import { DynamoFingerprintIndex } from '../adapters/fingerprint-index';
 import { ENV } from '../core/schema';
+import { requiredSetting } from '../core/errors';
 import type { IngestDeps } from './ingest-object';
 import { rulesConfig } from '../core/ingest/rules-config';
 import type { RuleTable } from '../core/rules';
@@ -17,17 +18,12 @@ export interface ResourceNames {
   bodyBucket: string;
 }
 
-function required(env: NodeJS.ProcessEnv, name: string): string {
-  const v = env[name];
-  if (!v) throw new Error(`Environment variable ${name} is not set.`);
-  return v;
-}
 
 export function resourceNamesFromEnv(env: NodeJS.ProcessEnv): ResourceNames {
   return {
-    articlesTable: required(env, ENV.articlesTable),
-    fingerprintTable: required(env, ENV.fingerprintTable),
-    bodyBucket: required(env, ENV.bodyBucket),
+    articlesTable: requiredSetting(env, ENV.articlesTable),
+    fingerprintTable: requiredSetting(env, ENV.fingerprintTable),
+    bodyBucket: requiredSetting(env, ENV.bodyBucket),
   };
 }
 

@@ -36,12 +36,9 @@ async function syncMembers(storyId: string, port: FingerprintIndexPort, articles
       Object.assign(self, fields);
       continue;
     }
-    try {
-      await articles.setStory(m.articleId, fields);
-    } catch (err) {
-      // A member still being written by a racing invocation has no record yet; it confirms its own after writing.
-      if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
-    }
+    // 'absent': a member still being written by a racing invocation has no record yet; it
+    // confirms its own after writing.
+    await articles.setStory(m.articleId, fields);
   }
 }
 

@@ -21,6 +21,7 @@ import { redriveDeadLetters } from '../adapters/dead-letter-queue';
 import { redrive } from './redrive';
 import { reprocessProgress, startReprocess } from '../adapters/reprocess-execution';
 import type { StackResources } from '../adapters/stack-outputs';
+import { NewsIngestError } from '../core/errors';
 
 export interface GlobalOptions {
   dataDir: string;
@@ -28,7 +29,7 @@ export interface GlobalOptions {
   stack?: string;
 }
 
-export class NotFoundError extends Error {}
+export class NotFoundError extends NewsIngestError {}
 
 export function print(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : text + '\n');

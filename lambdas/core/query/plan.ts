@@ -3,6 +3,7 @@
  * parameters in, a plan naming the key or index to use out. No plan ever scans, except
  * `export`, which a caller must ask for explicitly.
  */
+import { NewsIngestError } from '../errors';
 
 export type IndexName = 'table' | 'byStory' | 'byOutletPublished' | 'byAgency' | 'stories' | 'scan';
 
@@ -20,7 +21,7 @@ export type QueryPlan =
   | ({ op: 'export'; index: 'scan' } & Paging);
 
 /** A bad parameter; the message is one sentence a user can act on (HTTP 400, CLI exit 2). */
-export class QueryParameterError extends Error {}
+export class QueryParameterError extends NewsIngestError {}
 
 export const AGENCY_CODES = ['AP', 'Reuters', 'AFP', 'Bloomberg', 'UPI', 'DPA', 'PA', 'TASS', 'Interfax', 'Xinhua'] as const;
 

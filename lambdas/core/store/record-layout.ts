@@ -1,4 +1,5 @@
 import type { ArticleRecord } from '../types';
+import { NewsIngestError } from '../errors';
 
 /**
  * How a record is laid out as a DynamoDB item: derived sort keys for the GSIs, and the
@@ -76,7 +77,7 @@ export function decodeCursor(cursor: string | null | undefined): Record<string, 
   throw new InvalidCursorError();
 }
 
-export class InvalidCursorError extends Error {
+export class InvalidCursorError extends NewsIngestError {
   constructor() {
     super('The cursor is not valid; pass the cursor value from a previous page unchanged.');
   }
