@@ -38,13 +38,13 @@ describe('requiredSetting', () => {
     expect(() => requiredSetting({ A: '' }, 'A')).toThrow(ConfigError);
   });
 
-  it('fails the query function at start, not on its first request, when a table name is missing', () => {
+  it('fails the query function at start, not on its first request, when a table name is missing', async () => {
     const saved = { ...process.env };
     try {
       delete process.env[ENV.articlesTable];
       process.env[ENV.bodyBucket] = 'bucket';
-      jest.isolateModules(() => {
-        expect(() => require('../../../lambdas/handlers/query-api')).toThrow(`Environment variable ${ENV.articlesTable} is not set.`);
+      await jest.isolateModulesAsync(async () => {
+        await expect(import('../../../lambdas/handlers/query-api')).rejects.toThrow(`Environment variable ${ENV.articlesTable} is not set.`);
       });
     } finally {
       process.env = saved;
