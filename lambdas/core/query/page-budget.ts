@@ -20,18 +20,22 @@ export function responseBytes(value: unknown): number {
 export class PageBudget {
   private used = 0;
   private count = 0;
-  /** An item was turned away: the response is as large as it may be. */
-  full = false;
+  private turnedAway = false;
 
   constructor(private readonly budget: number = RESPONSE_BUDGET_BYTES) {}
 
   admit(size: number): boolean {
-    if (this.full || (this.count > 0 && this.used + size > this.budget)) {
-      this.full = true;
+    if (this.turnedAway || (this.count > 0 && this.used + size > this.budget)) {
+      this.turnedAway = true;
       return false;
     }
     this.used += size;
     this.count++;
     return true;
+  }
+
+  /** An item was turned away: the response is as large as it may be. */
+  get full(): boolean {
+    return this.turnedAway;
   }
 }
