@@ -16,11 +16,13 @@ import {
   decodeCursor,
   encodeCursor,
   fromStoredItem,
+  startKeyAfter,
   toStoredItem,
   STORY_LIST_KEY,
   type OffloadedText,
   type StoredItem,
 } from '../core/store/record-layout';
+import { responseBytes, type PageBudget } from '../core/query/page-budget';
 import type { S3ObjectStore } from './object-store';
 import { isConditionFailure } from './dynamo-errors';
 
@@ -32,6 +34,8 @@ export interface Page<T> {
 export interface PageRequest {
   cursor?: string | null;
   limit?: number;
+  /** Bounds the page's response bytes as well as its items; may be shared by several pages of one response. */
+  budget?: PageBudget;
 }
 
 export interface RangeRequest extends PageRequest {
@@ -46,6 +50,23 @@ export type StoryMemberFields = Pick<ArticleRecord, 'id' | 'outlet' | 'title' | 
 
 const MEMBER_FIELDS: (keyof StoryMemberFields)[] = ['id', 'outlet', 'title', 'published', 'role', 'canonicalId', 'syndication', 'wordCount', 'match', 'sourceKey'];
 
+/** A member as looked up by id, with what tells whether and where it belongs to a story. */
+export type StoryMemberLookup = StoryMemberFields & Pick<ArticleRecord, 'status' | 'storyId'>;
+
+/**
+ * What a story listing shows of a story's canonical record, and the member count the story
+ * sync keeps on it (absent on records stored before counts were kept, or without dedupe).
+ */
+export type StoryHead = Pick<ArticleRecord, 'id' | 'storyId' | 'canonicalId' | 'title' | 'outlet' | 'published' | 'syndication'> & { memberCount?: number };
+
+const HEAD_FIELDS: (keyof StoryHead)[] = ['id', 'storyId', 'canonicalId', 'title', 'outlet', 'published', 'syndication', 'memberCount'];
+
+/** ProjectionExpression and its attribute names (every field aliased: several are reserved words). */
+function projection(fields: readonly string[]): Pick<QueryCommandInput, 'ProjectionExpression' | 'ExpressionAttributeNames'> {
+  const names = Object.fromEntries(fields.map((f, i) => [`#f${i}`, f]));
+  return { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names };
+}
+
 /** A story's size and the outlets that carry it, read from the story index without the records' text. */
 export interface StoryOutlets {
   members: number;
@@ -57,18 +78,26 @@ export type PutOutcome = 'written' | 'exists';
 /** Where article records live. One interface; DynamoDB is the implementation. */
 export interface ArticleStore {
   get(id: string): Promise<ArticleRecord | null>;
+  /** One record's story fields without its text. */
+  getMember(id: string): Promise<StoryMemberLookup | null>;
   /** `create` writes only if the id is new (redelivery is a no-op); `replace` overwrites. */
   put(record: ArticleRecord, mode: 'create' | 'replace'): Promise<PutOutcome>;
   /** `absent` when there is no clean record under the id (yet): a racing writer has not stored it. */
   setStory(id: string, fields: Pick<ArticleRecord, 'storyId' | 'role' | 'canonicalId'>): Promise<'updated' | 'absent'>;
   setRulesVersion(id: string, version: string): Promise<void>;
+  /**
+   * Stores a story's member count on its canonical record. `grow` only ever raises it (racing
+   * joiners each count a tree that may miss the other; the last to join counts them all);
+   * `exact` sets it (a member left). False when the record is not, or not yet, that canonical.
+   */
+  setMemberCount(canonicalId: string, storyId: string, members: number, mode: 'grow' | 'exact'): Promise<boolean>;
   byStory(storyId: string, page?: PageRequest): Promise<Page<ArticleRecord>>;
   /** A story's members without their text (the story index, projected). */
   storyMembers(storyId: string, page?: PageRequest): Promise<Page<StoryMemberFields>>;
   byOutlet(outlet: string, range?: RangeRequest): Promise<Page<ArticleRecord>>;
   byAgency(agency: string, range?: RangeRequest): Promise<Page<ArticleRecord>>;
-  /** Canonical records, one per story, by published time. */
-  storyHeads(range?: RangeRequest): Promise<Page<ArticleRecord>>;
+  /** Canonical records, one per story, by published time, without their text. */
+  storyHeads(range?: RangeRequest): Promise<Page<StoryHead>>;
   countStory(storyId: string): Promise<number>;
   storyOutlets(storyId: string): Promise<StoryOutlets>;
   /** Full export; the only Scan, for explicit whole-table jobs (stats, reprocess). */
@@ -100,6 +129,13 @@ export class DynamoArticleStore implements ArticleStore {
     return r.Item ? this.hydrate(r.Item) : null;
   }
 
+  async getMember(id: string): Promise<StoryMemberLookup | null> {
+    const r = await this.dynamo.send(
+      new GetItemCommand({ TableName: this.tableName, Key: { id: { S: id } }, ConsistentRead: true, ...projection([...MEMBER_FIELDS, 'status', 'storyId']) }),
+    );
+    return r.Item ? { ...memberFields(r.Item), status: r.Item.status?.S as ArticleRecord['status'], storyId: r.Item.storyId?.S ?? '' } : null;
+  }
+
   async put(record: ArticleRecord, mode: 'create' | 'replace'): Promise<PutOutcome> {
     const { item, offload } = toStoredItem(record, PREFIX.bodies);
     // Text goes to S3 first, so a stored item never points at a missing object.
@@ -129,7 +165,7 @@ export class DynamoArticleStore implements ArticleStore {
           UpdateExpression:
             id === fields.canonicalId
               ? 'SET storyId = :s, #r = :r, canonicalId = :c, storyList = :l'
-              : 'SET storyId = :s, #r = :r, canonicalId = :c REMOVE storyList',
+              : 'SET storyId = :s, #r = :r, canonicalId = :c REMOVE storyList, memberCount',
           ConditionExpression: 'attribute_exists(id) AND #st = :clean',
           ExpressionAttributeNames: { '#r': 'role', '#st': 'status' },
           ExpressionAttributeValues: {
@@ -160,26 +196,40 @@ export class DynamoArticleStore implements ArticleStore {
     );
   }
 
+  async setMemberCount(canonicalId: string, storyId: string, members: number, mode: 'grow' | 'exact'): Promise<boolean> {
+    try {
+      await this.dynamo.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: { id: { S: canonicalId } },
+          UpdateExpression: 'SET memberCount = :n',
+          ConditionExpression:
+            'attribute_exists(storyList) AND storyId = :s AND canonicalId = id' + (mode === 'grow' ? ' AND (attribute_not_exists(memberCount) OR memberCount < :n)' : ''),
+          ExpressionAttributeValues: { ':n': { N: String(members) }, ':s': { S: storyId } },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
   byStory(storyId: string, page: PageRequest = {}): Promise<Page<ArticleRecord>> {
     return this.query('byStory', 'storyId = :k', { ':k': { S: storyId } }, page);
   }
 
   async storyMembers(storyId: string, page: PageRequest = {}): Promise<Page<StoryMemberFields>> {
-    const names = Object.fromEntries(MEMBER_FIELDS.map((f, i) => [`#f${i}`, f]));
     const r = await this.dynamo.send(
       new QueryCommand({
         ...this.byStoryKey(storyId),
-        ProjectionExpression: Object.keys(names).join(', '),
-        ExpressionAttributeNames: names,
+        // The index keys too, so a page cut short by its budget can say where to resume.
+        ...projection([...MEMBER_FIELDS, 'storyId', 'storySort']),
         Limit: clampLimit(page.limit),
         ExclusiveStartKey: decodeCursor(page.cursor) as Record<string, AttributeValue> | undefined,
       }),
     );
-    const items = (r.Items ?? []).map((i) => {
-      const m = unmarshall(i) as StoryMemberFields;
-      return { ...m, title: m.title ?? null, published: m.published ?? null, match: m.match ?? null, syndication: m.syndication ?? [] };
-    });
-    return { items, cursor: encodeCursor(r.LastEvaluatedKey) };
+    return this.budgeted(r.Items ?? [], (i) => Promise.resolve(memberFields(i)), 'byStory', r.LastEvaluatedKey, page.budget);
   }
 
   byOutlet(outlet: string, range: RangeRequest = {}): Promise<Page<ArticleRecord>> {
@@ -192,9 +242,15 @@ export class DynamoArticleStore implements ArticleStore {
     return this.query('byAgency', `agency = :k${c.expr}`, { ':k': { S: agency }, ...c.values }, range);
   }
 
-  storyHeads(range: RangeRequest = {}): Promise<Page<ArticleRecord>> {
+  async storyHeads(range: RangeRequest = {}): Promise<Page<StoryHead>> {
     const c = rangeCondition(range);
-    return this.query('stories', `storyList = :k${c.expr}`, { ':k': { S: STORY_LIST_KEY }, ...c.values }, range);
+    const r = await this.dynamo.send(
+      new QueryCommand({
+        ...this.indexQuery('stories', `storyList = :k${c.expr}`, { ':k': { S: STORY_LIST_KEY }, ...c.values }, range),
+        ...projection([...HEAD_FIELDS, 'storyList', 'publishedSort']),
+      }),
+    );
+    return this.budgeted(r.Items ?? [], (i) => Promise.resolve(headFields(i)), 'stories', r.LastEvaluatedKey, range.budget);
   }
 
   async countStory(storyId: string): Promise<number> {
@@ -245,28 +301,47 @@ export class DynamoArticleStore implements ArticleStore {
         ExclusiveStartKey: decodeCursor(page.cursor) as Record<string, AttributeValue> | undefined,
       }),
     );
-    return { items: await Promise.all((r.Items ?? []).map((i) => this.hydrate(i))), cursor: encodeCursor(r.LastEvaluatedKey) };
+    return this.budgeted(r.Items ?? [], (i) => this.hydrate(i), null, r.LastEvaluatedKey, page.budget);
   }
 
-  private async query(
-    indexName: string,
-    keyCondition: string,
-    values: Record<string, AttributeValue>,
-    page: RangeRequest,
-  ): Promise<Page<ArticleRecord>> {
+  private indexQuery(indexName: string, keyCondition: string, values: Record<string, AttributeValue>, page: RangeRequest): QueryCommandInput {
     if (!ARTICLES_TABLE.globalSecondaryIndexes.some((i) => i.indexName === indexName)) throw new Error(`Unknown index ${indexName}`);
-    const r = await this.dynamo.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: indexName,
-        KeyConditionExpression: keyCondition,
-        ExpressionAttributeValues: values,
-        Limit: clampLimit(page.limit),
-        ExclusiveStartKey: decodeCursor(page.cursor) as Record<string, AttributeValue> | undefined,
-        ScanIndexForward: !page.newestFirst,
-      }),
-    );
-    return { items: await Promise.all((r.Items ?? []).map((i) => this.hydrate(i))), cursor: encodeCursor(r.LastEvaluatedKey) };
+    return {
+      TableName: this.tableName,
+      IndexName: indexName,
+      KeyConditionExpression: keyCondition,
+      ExpressionAttributeValues: values,
+      Limit: clampLimit(page.limit),
+      ExclusiveStartKey: decodeCursor(page.cursor) as Record<string, AttributeValue> | undefined,
+      ScanIndexForward: !page.newestFirst,
+    };
+  }
+
+  private async query(indexName: string, keyCondition: string, values: Record<string, AttributeValue>, page: RangeRequest): Promise<Page<ArticleRecord>> {
+    const r = await this.dynamo.send(new QueryCommand(this.indexQuery(indexName, keyCondition, values, page)));
+    return this.budgeted(r.Items ?? [], (i) => this.hydrate(i), indexName, r.LastEvaluatedKey, page.budget);
+  }
+
+  /**
+   * Converts a query's items in order while the budget admits them. Cut short, the cursor
+   * resumes right after the last item kept; otherwise it is the query's own.
+   */
+  private async budgeted<T>(
+    raw: Record<string, AttributeValue>[],
+    convert: (item: Record<string, AttributeValue>) => Promise<T>,
+    indexName: string | null,
+    lastKey: Record<string, AttributeValue> | undefined,
+    budget: PageBudget | undefined,
+  ): Promise<Page<T>> {
+    if (!budget) return { items: await Promise.all(raw.map(convert)), cursor: encodeCursor(lastKey) };
+    const items: T[] = [];
+    // One at a time, so a page cut short never reads the offloaded bodies of items it drops.
+    for (const item of raw) {
+      const converted = await convert(item);
+      if (!budget.admit(responseBytes(converted))) return { items, cursor: items.length ? encodeCursor(startKeyAfter(raw[items.length - 1], indexName)) : null };
+      items.push(converted);
+    }
+    return { items, cursor: encodeCursor(lastKey) };
   }
 
   private async hydrate(raw: Record<string, AttributeValue>): Promise<ArticleRecord> {
@@ -275,6 +350,26 @@ export class DynamoArticleStore implements ArticleStore {
     if (item.bodyRef) offloaded = JSON.parse(await this.bodies.store.getText(this.bodies.bucket, item.bodyRef)) as OffloadedText;
     return fromStoredItem(item, offloaded);
   }
+}
+
+function memberFields(i: Record<string, AttributeValue>): StoryMemberFields {
+  const m = unmarshall(i) as StoryMemberFields;
+  const fields = Object.fromEntries(MEMBER_FIELDS.map((f) => [f, m[f]])) as StoryMemberFields;
+  return { ...fields, title: m.title ?? null, published: m.published ?? null, match: m.match ?? null, syndication: m.syndication ?? [] };
+}
+
+function headFields(i: Record<string, AttributeValue>): StoryHead {
+  const h = unmarshall(i) as StoryHead;
+  return {
+    id: h.id,
+    storyId: h.storyId,
+    canonicalId: h.canonicalId,
+    title: h.title ?? null,
+    outlet: h.outlet,
+    published: h.published ?? null,
+    syndication: h.syndication ?? [],
+    ...(h.memberCount !== undefined ? { memberCount: h.memberCount } : {}),
+  };
 }
 
 function clampLimit(limit: number | undefined): number {

@@ -1,7 +1,7 @@
 import type { ArticleRecord, DedupeMatch, StoryRole } from '../core/types';
 import type { QueryPlan } from '../core/query/plan';
-import { collectPages } from '../core/query/pages';
-import type { ArticleStore, Page, StoryMemberFields } from './article-store';
+import { PageBudget, responseBytes } from '../core/query/page-budget';
+import type { ArticleStore, Page, StoryHead, StoryMemberFields } from './article-store';
 
 /** Executes query plans against the article store; the CLI and the HTTP API both call this. */
 
@@ -22,7 +22,10 @@ export interface StoryResult {
   storyId: string;
   canonicalId: string;
   title: string | null;
+  /** Canonical first on the first page; later pages (from `cursor`) hold the remaining copies. */
   members: StoryMember[];
+  /** More members than one response holds: pass this back to read on; null when this is all. */
+  cursor: string | null;
 }
 
 export interface StorySummary {
@@ -40,8 +43,11 @@ export type QueryResult =
   | { kind: 'articles'; items: ArticleRecord[]; cursor: string | null }
   | { kind: 'stories'; items: StorySummary[]; cursor: string | null };
 
-/** Stories larger than this are listed up to it (syndicated AP stories reach hundreds). */
-const MAX_STORY_MEMBERS = 2000;
+/** Members per story response at most (syndicated AP stories reach hundreds); the cursor reads on. */
+export const MAX_STORY_MEMBERS = 2000;
+
+/** Member counts read live at once, for story heads stored before counts were kept. */
+const LIVE_COUNTS_AT_ONCE = 8;
 
 export function memberOf(r: StoryMemberFields): StoryMember {
   return {
@@ -78,15 +84,15 @@ export class QueryService {
       case 'article':
         return { kind: 'article', article: await this.articles.get(plan.id) };
       case 'story':
-        return { kind: 'story', story: await this.story(plan.id) };
+        return { kind: 'story', story: await this.story(plan.id, plan.cursor) };
       case 'byOutlet':
-        return this.list(await this.articles.byOutlet(plan.outlet, plan), plan.unique);
+        return this.list(await this.articles.byOutlet(plan.outlet, { ...plan, budget: new PageBudget() }), plan.unique);
       case 'byAgency':
-        return this.list(await this.articles.byAgency(plan.agency, plan), plan.unique);
+        return this.list(await this.articles.byAgency(plan.agency, { ...plan, budget: new PageBudget() }), plan.unique);
       case 'stories':
-        return this.stories(await this.articles.storyHeads(plan));
+        return this.stories(await this.articles.storyHeads({ ...plan, budget: new PageBudget() }));
       case 'export':
-        return this.list(await this.articles.scanAll(plan), false);
+        return this.list(await this.articles.scanAll({ ...plan, budget: new PageBudget() }), false);
     }
   }
 
@@ -94,31 +100,44 @@ export class QueryService {
     return { kind: 'articles', items: unique ? uniqueByStory(page.items) : page.items, cursor: page.cursor };
   }
 
-  private async stories(page: Page<ArticleRecord>): Promise<QueryResult> {
-    const items = await Promise.all(
-      page.items.map(async (r) => ({
-        storyId: r.storyId,
-        canonicalId: r.id,
-        title: r.title,
-        outlet: r.outlet,
-        published: r.published,
-        members: await this.articles.countStory(r.storyId),
-      })),
-    );
+  private async stories(page: Page<StoryHead>): Promise<QueryResult> {
+    const items: StorySummary[] = [];
+    for (let i = 0; i < page.items.length; i += LIVE_COUNTS_AT_ONCE) {
+      const batch = page.items.slice(i, i + LIVE_COUNTS_AT_ONCE);
+      items.push(
+        ...(await Promise.all(
+          batch.map(async (r) => ({
+            storyId: r.storyId,
+            canonicalId: r.id,
+            title: r.title,
+            outlet: r.outlet,
+            published: r.published,
+            members: r.memberCount ?? (await this.articles.countStory(r.storyId)),
+          })),
+        )),
+      );
+    }
     return { kind: 'stories', items, cursor: page.cursor };
   }
 
-  /** `id` may be the story id or any member's article id (story ids are article ids). */
-  private async story(id: string): Promise<StoryResult | null> {
-    const article = await this.articles.get(id);
+  /** `id` may be the story id or any member's article id (story ids are article ids). Members are read without their text. */
+  private async story(id: string, cursor: string | null): Promise<StoryResult | null> {
+    const article = await this.articles.getMember(id);
     if (!article || article.status !== 'clean') return null;
-    // Members without their text: a story can have hundreds of copies, and none of their text is shown here.
-    const members: StoryMemberFields[] = await collectPages((cursor) => this.articles.storyMembers(article.storyId, { cursor, limit: 500 }), MAX_STORY_MEMBERS);
-    if (members.length === 0) members.push(article);
-    const canonicalId = members.find((m) => m.id === m.canonicalId)?.id ?? article.canonicalId;
-    // Canonical first, then the copies in the order they were published.
-    members.sort((a, b) => Number(b.id === canonicalId) - Number(a.id === canonicalId));
-    const canonical = members[0];
-    return { storyId: article.storyId, canonicalId, title: canonical.title, members: members.map(memberOf) };
+    const canonical = article.id === article.canonicalId ? article : ((await this.articles.getMember(article.canonicalId)) ?? article);
+    const budget = new PageBudget();
+    const members: StoryMemberFields[] = [];
+    // Canonical first, on the first page only; the index then gives the copies in published order.
+    if (cursor === null) {
+      budget.admit(responseBytes(memberOf(canonical)));
+      members.push(canonical);
+    }
+    let next: string | null = cursor;
+    do {
+      const page = await this.articles.storyMembers(article.storyId, { cursor: next, limit: Math.min(500, MAX_STORY_MEMBERS - members.length), budget });
+      members.push(...page.items.filter((m) => m.id !== canonical.id));
+      next = page.cursor;
+    } while (next && !budget.full && members.length < MAX_STORY_MEMBERS);
+    return { storyId: article.storyId, canonicalId: canonical.id, title: canonical.title, members: members.map(memberOf), cursor: next };
   }
 }

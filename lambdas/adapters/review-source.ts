@@ -6,7 +6,7 @@ import { titleMatches } from '../core/ui/story-filter';
 import type { StoryRow } from '../core/ui/stories-page';
 import type { StoryView } from '../core/ui/story-page';
 import { addToStats, emptyStats, type ReviewStats } from '../core/ui/review-stats';
-import type { ArticleStore } from './article-store';
+import type { ArticleStore, StoryHead } from './article-store';
 import type { S3ObjectStore } from './object-store';
 import { QueryService, uniqueByStory } from './query-service';
 import { NewsIngestError } from '../core/errors';
@@ -37,14 +37,14 @@ export class ReviewSource {
   }
 
   /** One record per story: the canonical records, or an outlet's / agency's articles reduced to one per story. */
-  private async heads(f: StoryFilter, cursor: string | null): Promise<CursorPage<ArticleRecord>> {
+  private async heads(f: StoryFilter, cursor: string | null): Promise<CursorPage<StoryHead>> {
     const range = { from: f.from, to: f.to, cursor, limit: f.limit, newestFirst: true };
     if (!f.outlet && !f.agency) return this.articles.storyHeads(range);
     const page = f.outlet ? await this.articles.byOutlet(f.outlet, range) : await this.articles.byAgency(f.agency as string, range);
     return { items: uniqueByStory(page.items).filter((r) => r.status === 'clean'), cursor: page.cursor };
   }
 
-  private async rows(heads: ArticleRecord[], f: StoryFilter): Promise<StoryRow[]> {
+  private async rows(heads: StoryHead[], f: StoryFilter): Promise<StoryRow[]> {
     const rows = await Promise.all(
       heads.map(async (head): Promise<StoryRow | null> => {
         const canonical = head.id === head.canonicalId ? head : ((await this.articles.get(head.canonicalId)) ?? head);

@@ -62,6 +62,8 @@ export const ENV = {
   bodyBucket: 'BODY_BUCKET',
   maxObjectBytes: 'MAX_OBJECT_BYTES',
   logLevel: 'LOG_LEVEL',
+  /** ARN of the secret whose value signs the query API's cursors. */
+  cursorSecret: 'CURSOR_SECRET_ARN',
 } as const;
 
 /** S3 key prefixes: uploads under raw/ trigger ingestion; derived output never goes there. */

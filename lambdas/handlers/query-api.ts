@@ -1,4 +1,5 @@
 import { createClients } from '../adapters/clients';
+import { secretCursorKey } from '../adapters/cursor-key';
 import { DynamoArticleStore } from '../adapters/article-store';
 import { S3ObjectStore } from '../adapters/object-store';
 import { QueryService } from '../adapters/query-service';
@@ -16,4 +17,6 @@ const articles = new DynamoArticleStore(clients.dynamo, requiredSetting(process.
   bucket: requiredSetting(process.env, ENV.bodyBucket),
 });
 
-export const handler = createQueryApiHandler(new QueryService(articles), createLogger(parseLogLevel(process.env[ENV.logLevel])));
+const cursorKey = secretCursorKey(process.env[ENV.cursorSecret] ?? '');
+
+export const handler = createQueryApiHandler(new QueryService(articles), createLogger(parseLogLevel(process.env[ENV.logLevel])), cursorKey);

@@ -27,8 +27,11 @@ async function settledStoryView(storyId: string, port: FingerprintIndexPort) {
   }
 }
 
-/** Rewrites every member's story fields from the live story. */
-async function syncMembers(storyId: string, port: FingerprintIndexPort, articles: ArticleStore, self: ArticleRecord | null): Promise<void> {
+/**
+ * Rewrites every member's story fields from the live story, and its member count (`exact`
+ * after a member left; otherwise it only grows, see ArticleStore.setMemberCount).
+ */
+async function syncMembers(storyId: string, port: FingerprintIndexPort, articles: ArticleStore, self: ArticleRecord | null, count: 'grow' | 'exact'): Promise<void> {
   const view = await settledStoryView(storyId, port);
   for (const m of view.members) {
     const fields = { storyId: view.storyId, role: m.role, canonicalId: view.canonicalId };
@@ -40,6 +43,7 @@ async function syncMembers(storyId: string, port: FingerprintIndexPort, articles
     // confirms its own after writing.
     await articles.setStory(m.articleId, fields);
   }
+  await articles.setMemberCount(view.canonicalId, view.storyId, view.members.length, count);
 }
 
 /** Before the record is written: assign its story, and update other members when it changed the canonical copy or merged stories. */
@@ -49,7 +53,7 @@ export async function assignStoryFields(record: ArticleRecord, port: Fingerprint
     port,
   );
   Object.assign(record, { storyId: a.storyId, role: a.role, canonicalId: a.canonicalId, match: a.match });
-  if (a.mergedStoryIds.length > 0 || (a.match && a.canonicalId === record.id)) await syncMembers(a.storyId, port, articles, record);
+  if (a.mergedStoryIds.length > 0 || (a.match && a.canonicalId === record.id)) await syncMembers(a.storyId, port, articles, record, 'grow');
 }
 
 /**
@@ -62,12 +66,16 @@ export async function confirmStoryFields(record: ArticleRecord, port: Fingerprin
   // on the root yet, and judging by the root alone missed a changed canonical copy.
   const { root, members } = await storyTree(record.storyId, port);
   const canonical = Object.keys(members).length ? bestRanked(members) : record.canonicalId;
-  if (root.storyId === record.storyId && canonical === record.canonicalId) return;
-  const before = { storyId: record.storyId, role: record.role, canonicalId: record.canonicalId };
-  await syncMembers(root.storyId, port, articles, record);
-  if (before.storyId !== record.storyId || before.role !== record.role || before.canonicalId !== record.canonicalId) {
-    await articles.setStory(record.id, { storyId: record.storyId, role: record.role, canonicalId: record.canonicalId });
+  if (root.storyId !== record.storyId || canonical !== record.canonicalId) {
+    const before = { storyId: record.storyId, role: record.role, canonicalId: record.canonicalId };
+    await syncMembers(root.storyId, port, articles, record, 'grow');
+    if (before.storyId !== record.storyId || before.role !== record.role || before.canonicalId !== record.canonicalId) {
+      await articles.setStory(record.id, { storyId: record.storyId, role: record.role, canonicalId: record.canonicalId });
+    }
   }
+  // Every join counts here, after its own write: of racing joiners, the last to add itself to
+  // the index reads a tree holding them all, and counts only grow, so that count stands.
+  await articles.setMemberCount(record.canonicalId, record.storyId, Object.keys(members).length, 'grow');
 }
 
 /**
@@ -85,5 +93,5 @@ export async function reassignStoryFields(record: ArticleRecord, port: Fingerpri
  * recomputed. A story nobody is left in needs nothing: no record names it any more.
  */
 export async function refreshLeftStory(left: LeftStory, port: FingerprintIndexPort, articles: ArticleStore): Promise<void> {
-  if (left.storyId && left.remaining > 0) await syncMembers(left.storyId, port, articles, null);
+  if (left.storyId && left.remaining > 0) await syncMembers(left.storyId, port, articles, null, 'exact');
 }

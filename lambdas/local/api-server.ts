@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { QueryService } from '../adapters/query-service';
@@ -18,7 +19,9 @@ export async function startApiServer(
   port = 0,
   review?: ReviewSource,
 ): Promise<{ url: string; server: Server; close(): Promise<void> }> {
-  const handle = createQueryApiHandler(service, log);
+  // A fresh cursor key per run: cursors only need to outlive one server, and no key is ever stored.
+  const cursorKey = randomBytes(32);
+  const handle = createQueryApiHandler(service, log, () => Promise.resolve(cursorKey));
   const ui = review ? createReviewUiHandler(review, log) : null;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);

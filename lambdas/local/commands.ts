@@ -5,7 +5,7 @@ import { planArticle, planArticleList, planExport, planStories, planStory, Query
 import type { ArticleRecord } from '../core/types';
 import { RULES_VERSION } from '../core/rules';
 import { collectPages } from '../core/query/pages';
-import type { StoryMember, StorySummary } from '../adapters/query-service';
+import type { StoryMember, StoryResult, StorySummary } from '../adapters/query-service';
 import { createLogger } from '../handlers/log';
 import { collectFiles } from './files';
 import { countOutcome, emptyCounts, type IngestCounts } from './ingest-files';
@@ -142,9 +142,19 @@ const MEMBER_COLUMNS: Column<StoryMember>[] = [
 ];
 
 export async function storyCommand(id: string, opts: GlobalOptions): Promise<void> {
-  const r = await withBackend(opts, (b) => b.query.run(planStory(id)));
-  if (r.kind !== 'story' || !r.story) throw new NotFoundError(`No story or article with id ${id}.`);
-  const s = r.story;
+  // A story too large for one response continues behind its cursor; the CLI prints it whole.
+  const story = await withBackend(opts, async (b) => {
+    let first: StoryResult | null = null;
+    const members = await collectPages(async (cursor) => {
+      const r = await b.query.run(planStory(id, { cursor }));
+      const page = r.kind === 'story' ? r.story : null;
+      first ??= page;
+      return page ? { items: page.members, cursor: page.cursor } : { items: [], cursor: null };
+    });
+    return first ? { ...(first as StoryResult), members, cursor: null } : null;
+  });
+  if (!story) throw new NotFoundError(`No story or article with id ${id}.`);
+  const s = story;
   if (opts.format === 'table') {
     print(`Story ${s.storyId}: ${s.title ?? '(untitled)'}\n${s.members.length} article(s); canonical ${s.canonicalId} (marked *)\n` + renderTable(s.members, MEMBER_COLUMNS));
   } else if (opts.format === 'jsonl') {

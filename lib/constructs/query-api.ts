@@ -4,9 +4,11 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { ROUTES } from '../../lambdas/core/query/routes';
+import { ROUTE_PARAMS } from '../../lambdas/core/query/plan';
 import { ENV, PREFIX } from '../../lambdas/core/schema';
 import { nagArnRef } from '../shared/nag';
 import { NodeFunction } from '../shared/node-function';
@@ -15,12 +17,14 @@ import { grantObjectActions } from '../shared/s3-access';
 export const QUERY_ENTRY = 'lambdas/handlers/query-api.ts';
 
 /**
- * Optional query-string parameters per collection route (lambdas/core/query/plan.ts
- * validates their values; declaring them documents the API and feeds the validator).
+ * Optional query-string parameters per route, as lambdas/core/query/plan.ts takes them (it
+ * validates their values and rejects any other; declaring them documents the API).
  */
 export const QUERY_STRING_PARAMETERS: Record<string, readonly string[]> = {
-  '/articles': ['outlet', 'agency', 'from', 'to', 'unique', 'cursor', 'limit'],
-  '/stories': ['from', 'to', 'cursor', 'limit'],
+  '/articles': ROUTE_PARAMS.articles,
+  '/articles/{id}': ROUTE_PARAMS.article,
+  '/stories': ROUTE_PARAMS.stories,
+  '/stories/{id}': ROUTE_PARAMS.story,
 };
 
 export const QUERY_API_DEFAULTS = {
@@ -77,6 +81,21 @@ export class QueryApi extends Construct {
       },
     });
     this.function = built.function;
+    // The key that signs paging cursors: generated at deploy time, never in code or in the template.
+    const cursorSecret = new secretsmanager.Secret(this, 'CursorKey', {
+      description: 'news-ingest: HMAC key for query API paging cursors',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      // Holds no data: a new key only ends the paging of cursors handed out before it.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    cursorSecret.grantRead(this.function);
+    this.function.addEnvironment(ENV.cursorSecret, cursorSecret.secretArn);
+    NagSuppressions.addResourceSuppressions(cursorSecret, [
+      {
+        id: 'AwsSolutions-SMG4',
+        reason: 'The secret only signs paging cursors, which are not credentials and carry no access: rotating it would only break paging in progress, with nothing to protect by it.',
+      },
+    ]);
     props.articlesTable.grantReadData(this.function);
     // Large bodies are offloaded to bodies/; the API never needs the raw uploads.
     grantObjectActions(this.function, props.bucket, ['s3:GetObject'], [PREFIX.bodies]);

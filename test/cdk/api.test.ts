@@ -42,9 +42,9 @@ test('every method is a Lambda proxy to the query function, behind the request v
 test('list routes declare their query-string parameters, item routes their id', () => {
   const params = Object.fromEntries(methods.map(([, m]) => [pathOf(m.Properties.ResourceId), m.Properties.RequestParameters]));
   expect(params['/articles/{id}']).toEqual({ 'method.request.path.id': true });
-  expect(params['/stories/{id}']).toEqual({ 'method.request.path.id': true });
+  expect(params['/stories/{id}']).toEqual({ 'method.request.path.id': true, 'method.request.querystring.cursor': false });
   for (const q of ['outlet', 'from', 'to', 'unique', 'agency', 'cursor']) expect(params['/articles'][`method.request.querystring.${q}`]).toBe(false);
-  expect(Object.keys(params['/stories'])).toEqual(expect.arrayContaining(['method.request.querystring.cursor']));
+  expect(Object.keys(params['/stories'])).toEqual(expect.arrayContaining(['method.request.querystring.cursor', 'method.request.querystring.order']));
 });
 
 test('stage has access logs, execution logging without bodies, tracing and throttling', () => {
@@ -89,4 +89,22 @@ test(`API URL is the ${OUTPUTS.apiUrl} output`, () => {
   expect(template.toJSON().Outputs[OUTPUTS.apiUrl].Value).toEqual({
     'Fn::Join': ['', expect.arrayContaining([{ Ref: expect.stringMatching(/^QueryApi/) }])],
   });
+});
+
+test('query function reads its cursor key from a secret generated at deploy time, and may only read that secret', () => {
+  const secrets = resourcesOf(template, 'AWS::SecretsManager::Secret').filter(([id]) => id.startsWith('QueryApiCursorKey'));
+  expect(secrets).toHaveLength(1);
+  const [secretId, secret] = secrets[0];
+  expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true });
+  expect(secret.Properties.SecretString).toBeUndefined();
+  template.hasResourceProperties('AWS::Lambda::Function', {
+    Description: Match.stringLikeRegexp('query API'),
+    Environment: { Variables: Match.objectLike({ [ENV.cursorSecret]: { Ref: secretId } }) },
+  });
+  const statements = resourcesOf(template, 'AWS::IAM::Policy')
+    .filter(([id]) => id.startsWith('QueryApiQuery'))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+  const secretReads = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('secretsmanager:')));
+  expect(secretReads.flatMap((s) => [s.Action].flat()).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+  for (const s of secretReads) expect(s.Resource).toEqual({ Ref: secretId });
 });

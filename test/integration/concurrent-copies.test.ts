@@ -64,6 +64,9 @@ describe('sixteen copies of one article handled at the same time', () => {
       const [storyId] = stories;
       expect(new Set(records.map((r) => r.canonicalId)).size).toBe(1);
       expect(await rt.deps.articles.countStory(storyId)).toBe(COPIES);
+      // The count the story listing shows is the one the racing syncs stored, not a live count.
+      const heads = await rt.deps.articles.storyHeads({ limit: 500, newestFirst: true });
+      expect({ round, memberCount: heads.items.find((h) => h.storyId === storyId)?.memberCount }).toEqual({ round, memberCount: COPIES });
     }
     expect(outcomes.filter((o) => o === 'clean')).toHaveLength(COPIES * ROUNDS);
     expect(rt.queue.deadLetters.list()).toHaveLength(0);

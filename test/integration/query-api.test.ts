@@ -1,4 +1,5 @@
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { startLocalRuntime, type LocalRuntime } from '../../lambdas/local/runtime';
 import { startApiServer } from '../../lambdas/local/api-server';
 import { QueryService } from '../../lambdas/adapters/query-service';
@@ -10,12 +11,17 @@ import { SEED_FIXTURES } from '../support/shared';
 import { generateArticle } from '../support/generate';
 
 const GENERATED = 64;
+/** Lambda's synchronous response limit; past it API Gateway answers 502. */
+const LAMBDA_RESPONSE_LIMIT = 6 * 1024 * 1024;
+/** A store cursor as the API handed them out before cursors were sealed, with a key DynamoDB rejects. */
+const FORGED_CURSOR = Buffer.from(JSON.stringify({ id: { N: '1' }, storyList: { S: 'story' } })).toString('base64url');
 
 /** The query API handler served over real HTTP on 127.0.0.1, against the embedded runtime. */
 describe('query API over HTTP', () => {
   let rt: LocalRuntime;
   let api: Awaited<ReturnType<typeof startApiServer>>;
   let seedIds: string[];
+  const errorLogs: string[] = [];
 
   beforeAll(async () => {
     rt = await startLocalRuntime({ dataDir: null, dynamo: 'dynalite' });
@@ -24,7 +30,7 @@ describe('query API over HTTP', () => {
     }
     await rt.queue.drain();
     seedIds = await uploadAndProcess(rt, collectFiles([SEED_FIXTURES]));
-    api = await startApiServer(new QueryService(rt.deps.articles), createLogger('silent'));
+    api = await startApiServer(new QueryService(rt.deps.articles), createLogger('error', (line) => errorLogs.push(line)));
   }, 180_000);
 
   afterAll(async () => {
@@ -32,9 +38,28 @@ describe('query API over HTTP', () => {
     await rt?.stop();
   });
 
-  async function get(path: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  async function get(path: string): Promise<{ status: number; body: Record<string, unknown>; lambdaBytes: number }> {
     const res = await fetch(api.url + path);
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    const text = await res.text();
+    // What the Lambda would return for this body: the proxy envelope, with the body as a string in it.
+    const lambdaBytes = Buffer.byteLength(JSON.stringify({ statusCode: res.status, headers: Object.fromEntries(res.headers), body: text }));
+    return { status: res.status, body: JSON.parse(text) as Record<string, unknown>, lambdaBytes };
+  }
+
+  /** Follows a listing's cursors; every page must fit a Lambda response. */
+  async function allPages<T>(path: string, pick: (body: Record<string, unknown>) => T[]): Promise<{ items: T[]; pages: number }> {
+    const items: T[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const r = await get(`${path}${cursor ? `${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect({ status: r.status, message: r.body.message }).toEqual({ status: 200, message: undefined });
+      expect(r.lambdaBytes).toBeLessThanOrEqual(LAMBDA_RESPONSE_LIMIT);
+      items.push(...pick(r.body));
+      cursor = r.body.cursor as string | null;
+      pages++;
+    } while (cursor && pages < 50);
+    return { items, pages };
   }
 
   it('GET /articles/{id} returns the full record, 404 for an unknown id', async () => {
@@ -115,13 +140,130 @@ describe('query API over HTTP', () => {
     ['/articles?outlet=x&cursor=bogus!!', /cursor is not valid/],
     ['/articles?agency=nobody', /Unknown wire agency/],
     ['/articles?outlet=x&limit=-1', /"limit"/],
-  ])('400 for %s', async (path, message) => {
+    ['/articles?outlet=x&limit=1e2', /"limit" must be a whole number/],
+    ['/articles?outlet=x&limit=0x10', /"limit" must be a whole number/],
+    ['/stories?limit=1e2', /"limit" must be a whole number/],
+    ['/articles?outlet=x&from=2021-13-45', /"from" must be an ISO 8601 date that exists/],
+    ['/stories?to=2021-02-30', /"to" must be an ISO 8601 date that exists/],
+    [`/articles?outlet=${'o'.repeat(300)}`, /"outlet" is longer than 256/],
+    ['/stories?colour=red', /Unknown parameter "colour"/],
+    ['/articles/a_1?colour=red', /Unknown parameter "colour"; this route takes no parameters/],
+    ['/stories/a_1?limit=5', /Unknown parameter "limit"/],
+    [`/stories?cursor=${FORGED_CURSOR}`, /cursor is not valid/],
+    [`/articles?outlet=gen-outlet&cursor=${FORGED_CURSOR}`, /cursor is not valid/],
+  ])('400 for %s, with one sentence and nothing logged as an error', async (path, message) => {
+    errorLogs.length = 0;
     const r = await get(path);
     expect(r.status).toBe(400);
     expect(r.body.message).toMatch(message);
+    expect(r.body.message).toMatch(/^[A-Z"].*\.$/);
+    expect(errorLogs).toEqual([]);
+  });
+
+  it('cursors work only on the query they came from, unaltered', async () => {
+    errorLogs.length = 0;
+    const first = await get('/articles?outlet=gen-outlet&limit=5');
+    const cursor = first.body.cursor as string;
+    expect(typeof cursor).toBe('string');
+    const again = await get(`/articles?outlet=gen-outlet&limit=7&cursor=${encodeURIComponent(cursor)}`);
+    expect(again.status).toBe(200);
+    expect((again.body.items as ArticleRecord[])[0].id).not.toBe((first.body.items as ArticleRecord[])[0].id);
+    const tampered = cursor.replace(/^./, (c) => (c === 'e' ? 'f' : 'e'));
+    for (const path of [
+      `/articles?outlet=gen-outlet&cursor=${encodeURIComponent(tampered)}`,
+      `/articles?outlet=world-digest&cursor=${encodeURIComponent(cursor)}`,
+      `/articles?outlet=gen-outlet&unique=true&cursor=${encodeURIComponent(cursor)}`,
+      `/stories?cursor=${encodeURIComponent(cursor)}`,
+      `/stories/${seedIds[0]}?cursor=${encodeURIComponent(cursor)}`,
+    ]) {
+      const r = await get(path);
+      expect({ path, status: r.status, message: r.body.message }).toEqual({ path, status: 400, message: 'The cursor is not valid; pass the cursor value from a previous page unchanged.' });
+    }
+    expect(errorLogs).toEqual([]);
+  });
+
+  it('GET /stories reads stored member counts: no count query per story', async () => {
+    const story = await get(`/stories/${seedIds[0]}`);
+    const storyId = story.body.storyId as string;
+    const canonicalId = story.body.canonicalId as string;
+    const stored = await rt.clients.dynamo.send(new GetItemCommand({ TableName: rt.names.articlesTable, Key: { id: { S: canonicalId } } }));
+    const members = await rt.deps.articles.countStory(storyId);
+    expect(Number(stored.Item?.memberCount?.N)).toBe(members);
+
+    const calls: string[] = [];
+    rt.clients.dynamo.middlewareStack.add(
+      (next, context) => async (args) => {
+        calls.push(`${context.commandName}${(args.input as { Select?: string }).Select === 'COUNT' ? ' COUNT' : ''}`);
+        return next(args);
+      },
+      { step: 'initialize', name: 'countQueryCalls' },
+    );
+    try {
+      const r = await get('/stories?limit=500');
+      expect(r.status).toBe(200);
+      const items = r.body.items as { storyId: string; members: number }[];
+      expect(items.length).toBeGreaterThan(GENERATED);
+      expect(items.find((s) => s.storyId === storyId)?.members).toBe(members);
+      expect(calls).toEqual(['QueryCommand']);
+    } finally {
+      rt.clients.dynamo.middlewareStack.remove('countQueryCalls');
+    }
   });
 
   it('404 for unknown routes', async () => {
     expect((await get('/elsewhere')).status).toBe(404);
+  });
+
+  describe('responses stay under the Lambda limit, and summaries never read article text', () => {
+    const BIG = 14;
+    const bigIds = Array.from({ length: BIG }, (_, i) => `a_bigbody_${String(i).padStart(2, '0')}`);
+    const storyIds = Array.from({ length: 25 }, (_, i) => `a_bigtitle_${String(i).padStart(2, '0')}`);
+    // Quotes and line breaks double when the page is escaped into the Lambda response.
+    const paragraph = 'He said "it is so."\n'.repeat(1200);
+
+    beforeAll(async () => {
+      const template = (await rt.deps.articles.get(seedIds[0])) as ArticleRecord;
+      const base = { ...template, role: 'original' as const, match: null, syndication: [], credits: [], removed: [], headings: [] };
+      for (const id of bigIds) {
+        const paragraphs = Array.from({ length: 20 }, () => paragraph);
+        await rt.deps.articles.put({ ...base, id, outlet: 'big-bodies', sourceKey: `raw/big-bodies/${id}.txt`, storyId: id, canonicalId: id, paragraphs, body: paragraphs.join('\n\n') }, 'create');
+      }
+      // One story of 25 members whose titles alone pass the budget (stored inline: under DynamoDB's item limit).
+      for (const [i, id] of storyIds.entries()) {
+        await rt.deps.articles.put(
+          { ...base, id, outlet: 'big-titles', sourceKey: `raw/big-titles/${id}.txt`, title: `${i} ${'T'.repeat(250_000)}`, storyId: storyIds[0], canonicalId: storyIds[0], role: i === 0 ? 'original' : 'copy', published: `2021-04-01T10:${String(i).padStart(2, '0')}` },
+          'create',
+        );
+      }
+    }, 120_000);
+
+    it('GET /articles pages past 6 MB of records by bytes, each record whole and once', async () => {
+      const { items, pages } = await allPages('/articles?outlet=big-bodies&limit=500', (b) => b.items as ArticleRecord[]);
+      expect(pages).toBeGreaterThanOrEqual(2);
+      expect(items.map((r) => r.id)).toEqual(bigIds);
+      for (const r of items) expect(r.paragraphs).toHaveLength(20);
+    });
+
+    it('GET /stories/{id} pages a story too large for one response, canonical first', async () => {
+      const { items, pages } = await allPages(`/stories/${storyIds[3]}`, (b) => b.members as { id: string; canonical: boolean }[]);
+      expect(pages).toBeGreaterThanOrEqual(2);
+      expect(items.map((m) => m.id)).toEqual(storyIds);
+      expect(items.filter((m) => m.canonical).map((m) => m.id)).toEqual([storyIds[0]]);
+    });
+
+    it('story listings and story pages never read offloaded bodies', async () => {
+      for (const id of bigIds) {
+        const stored = await rt.clients.dynamo.send(new GetItemCommand({ TableName: rt.names.articlesTable, Key: { id: { S: id } }, ProjectionExpression: 'bodyRef' }));
+        expect(stored.Item?.bodyRef?.S).toBeTruthy();
+        await rt.clients.s3.send(new DeleteObjectCommand({ Bucket: rt.names.bodyBucket, Key: stored.Item?.bodyRef?.S }));
+      }
+      errorLogs.length = 0;
+      const { items } = await allPages('/stories?limit=500', (b) => b.items as { storyId: string; members: number }[]);
+      expect(items.filter((s) => bigIds.includes(s.storyId)).map((s) => s.members)).toEqual(bigIds.map(() => 1));
+      const story = await get(`/stories/${bigIds[0]}`);
+      expect(story.status).toBe(200);
+      expect((story.body.members as { id: string }[]).map((m) => m.id)).toEqual([bigIds[0]]);
+      expect(errorLogs).toEqual([]);
+    });
   });
 });

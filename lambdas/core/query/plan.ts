@@ -14,7 +14,7 @@ export interface Paging {
 
 export type QueryPlan =
   | { op: 'article'; index: 'table'; id: string }
-  | { op: 'story'; index: 'byStory'; id: string }
+  | { op: 'story'; index: 'byStory'; id: string; cursor: string | null }
   | ({ op: 'byOutlet'; index: 'byOutletPublished'; outlet: string; from: string | null; to: string | null; unique: boolean } & Paging)
   | ({ op: 'byAgency'; index: 'byAgency'; agency: string; from: string | null; to: string | null; unique: boolean } & Paging)
   | ({ op: 'stories'; index: 'stories'; from: string | null; to: string | null; newestFirst: boolean } & Paging)
@@ -27,19 +27,41 @@ export const AGENCY_CODES = ['AP', 'Reuters', 'AFP', 'Bloomberg', 'UPI', 'DPA', 
 
 export const PAGE_LIMITS = { default: 50, max: 500 } as const;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}(:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+/** Date, optional time (hours, minutes, seconds, fraction) and optional offset; ranges are checked in `calendarDate`. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
 const ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+/** Decimal digits only: Number() would also take "1e2", "0x10" and " 10". */
+const DECIMAL = /^\d{1,6}$/;
+
+/** Longest value a free-text parameter may have (outlet names are DynamoDB keys; cursors are sealed keys). */
+export const PARAM_MAX_CHARS = { outlet: 256, cursor: 2048, other: 64 } as const;
 
 export type Params = Record<string, string | undefined | null>;
 
 function str(p: Params, k: string): string | null {
   const v = p[k];
-  return v === undefined || v === null || v.trim() === '' ? null : v.trim();
+  if (v === undefined || v === null || v.trim() === '') return null;
+  const max = k === 'outlet' || k === 'cursor' ? PARAM_MAX_CHARS[k] : PARAM_MAX_CHARS.other;
+  if (v.length > max) throw new QueryParameterError(`Parameter "${k}" is longer than ${max} characters.`);
+  return v.trim();
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** True for an ISO 8601 date or timestamp that names a real instant: no month 13, no February 30, no 25:00. */
+export function isCalendarDate(v: string): boolean {
+  const m = ISO_DATE.exec(v);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second, offH, offM] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59 && offH <= 14 && offM <= 59;
 }
 
 function date(p: Params, k: string): string | null {
   const v = str(p, k);
-  if (v !== null && !ISO_DATE.test(v)) throw new QueryParameterError(`Parameter "${k}" must be an ISO 8601 date such as 2021-03-22 or 2021-03-22T10:00, not "${v}".`);
+  if (v !== null && !isCalendarDate(v)) throw new QueryParameterError(`Parameter "${k}" must be an ISO 8601 date that exists, such as 2021-03-22 or 2021-03-22T10:00, not "${v}".`);
   return v;
 }
 
@@ -55,12 +77,21 @@ function paging(p: Params): Paging {
   const raw = str(p, 'limit');
   let limit: number = PAGE_LIMITS.default;
   if (raw !== null) {
-    limit = Number(raw);
-    if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_LIMITS.max) {
+    limit = DECIMAL.test(raw) ? Number(raw) : NaN;
+    if (!(limit >= 1 && limit <= PAGE_LIMITS.max)) {
       throw new QueryParameterError(`Parameter "limit" must be a whole number from 1 to ${PAGE_LIMITS.max}, not "${raw}".`);
     }
   }
   return { cursor: str(p, 'cursor'), limit };
+}
+
+/** Every route names the parameters it takes; any other is an error, not silently ignored. */
+export function onlyParams(p: Params, allowed: readonly string[]): void {
+  for (const k of Object.keys(p)) {
+    if (allowed.includes(k)) continue;
+    const shown = k.length > PARAM_MAX_CHARS.other ? `${k.slice(0, PARAM_MAX_CHARS.other)}…` : k;
+    throw new QueryParameterError(allowed.length ? `Unknown parameter "${shown}"; use ${allowed.join(', ')}.` : `Unknown parameter "${shown}"; this route takes no parameters.`);
+  }
 }
 
 export function agencyCode(value: string): string {
@@ -70,7 +101,10 @@ export function agencyCode(value: string): string {
 }
 
 export function idParam(value: string | null | undefined, what: string): string {
-  if (!value || !ID.test(value)) throw new QueryParameterError(`The ${what} id "${value ?? ''}" is not valid.`);
+  if (!value || !ID.test(value)) {
+    const shown = (value ?? '').length > 128 ? `${(value ?? '').slice(0, 128)}…` : (value ?? '');
+    throw new QueryParameterError(`The ${what} id "${shown}" is not valid.`);
+  }
   return value;
 }
 
@@ -81,11 +115,17 @@ function range(p: Params): { from: string | null; to: string | null } {
   return { from, to };
 }
 
-const LIST_PARAMS = new Set(['outlet', 'agency', 'from', 'to', 'unique', 'cursor', 'limit']);
+/** Query-string parameters per collection route (the CDK construct declares the same). */
+export const ROUTE_PARAMS = {
+  articles: ['outlet', 'agency', 'from', 'to', 'unique', 'cursor', 'limit'],
+  stories: ['from', 'to', 'order', 'cursor', 'limit'],
+  story: ['cursor'],
+  article: [],
+} as const;
 
 /** `GET /articles?…` and `news-ingest list …`. An outlet or an agency is required: listing everything is an export. */
 export function planArticleList(p: Params): QueryPlan {
-  for (const k of Object.keys(p)) if (!LIST_PARAMS.has(k)) throw new QueryParameterError(`Unknown parameter "${k}"; use ${[...LIST_PARAMS].join(', ')}.`);
+  onlyParams(p, ROUTE_PARAMS.articles);
   const outlet = str(p, 'outlet');
   const agency = str(p, 'agency');
   if (outlet && agency) throw new QueryParameterError('Give either "outlet" or "agency", not both.');
@@ -99,6 +139,7 @@ const STORY_ORDERS = ['oldest', 'newest'];
 
 /** `GET /stories?…` and `news-ingest stories`: oldest first unless `order=newest`. */
 export function planStories(p: Params): QueryPlan {
+  onlyParams(p, ROUTE_PARAMS.stories);
   const order = str(p, 'order') ?? 'oldest';
   if (!STORY_ORDERS.includes(order)) throw new QueryParameterError(`Parameter "order" must be ${STORY_ORDERS.join(' or ')}, not "${order}".`);
   return { op: 'stories', index: 'stories', ...range(p), newestFirst: order === 'newest', ...paging(p) };
@@ -108,11 +149,13 @@ export function planExport(p: Params): QueryPlan {
   return { op: 'export', index: 'scan', ...paging(p) };
 }
 
-export function planArticle(id: string | null | undefined): QueryPlan {
+export function planArticle(id: string | null | undefined, p: Params = {}): QueryPlan {
+  onlyParams(p, ROUTE_PARAMS.article);
   return { op: 'article', index: 'table', id: idParam(id, 'article') };
 }
 
-/** A story by its id or by the id of any of its articles. */
-export function planStory(id: string | null | undefined): QueryPlan {
-  return { op: 'story', index: 'byStory', id: idParam(id, 'story or article') };
+/** A story by its id or by the id of any of its articles; `cursor` continues a story too large for one response. */
+export function planStory(id: string | null | undefined, p: Params = {}): QueryPlan {
+  onlyParams(p, ROUTE_PARAMS.story);
+  return { op: 'story', index: 'byStory', id: idParam(id, 'story or article'), cursor: str(p, 'cursor') };
 }

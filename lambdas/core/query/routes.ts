@@ -13,8 +13,8 @@ export function route(method: string, path: string, query: Params): RouteResult 
   }
   if (method !== 'GET') return { status: 405, message: `Method ${method} is not allowed; the query API is read-only (GET).` };
   const [collection, id] = parts;
-  if (collection === 'articles') return { plan: id !== undefined ? planArticle(id) : planArticleList(query) };
-  if (id !== undefined) return { plan: planStory(id) };
+  if (collection === 'articles') return { plan: id !== undefined ? planArticle(id, query) : planArticleList(query) };
+  if (id !== undefined) return { plan: planStory(id, query) };
   return { plan: planStories(query) };
 }
 

@@ -1,5 +1,6 @@
 import type { ArticleRecord } from '../types';
 import { NewsIngestError } from '../errors';
+import { ARTICLES_TABLE } from '../schema';
 
 /**
  * How a record is laid out as a DynamoDB item: derived sort keys for the GSIs, and the
@@ -21,6 +22,8 @@ export type StoredItem = Omit<ArticleRecord, 'body'> & {
   publishedSort: string;
   agency?: string;
   storyList?: string;
+  /** On a story's canonical record only: how many articles the story has, kept by the story sync. */
+  memberCount?: number;
 };
 
 /** The single partition value of the sparse `stories` index. */
@@ -56,9 +59,20 @@ export function toStoredItem(record: ArticleRecord, bodyPrefix: string): { item:
 
 /** Item (+ offloaded text when it had some) → the record users see. */
 export function fromStoredItem(item: StoredItem, offloaded: OffloadedText | null): ArticleRecord {
-  const { storySort: _s, publishedSort: _p, agency: _a, storyList: _l, ...rest } = item;
+  const { storySort: _s, publishedSort: _p, agency: _a, storyList: _l, memberCount: _m, ...rest } = item;
   const text = offloaded ?? { paragraphs: item.paragraphs ?? [], headings: item.headings ?? [], removed: item.removed ?? [] };
   return { ...rest, ...text, body: text.paragraphs.join('\n\n') };
+}
+
+/**
+ * The start key that resumes a query right after `item` (what DynamoDB would return as
+ * LastEvaluatedKey had the page ended there): the table key plus the index's keys.
+ */
+export function startKeyAfter<V>(item: Record<string, V>, indexName: string | null): Record<string, V> {
+  const index = indexName === null ? null : ARTICLES_TABLE.globalSecondaryIndexes.find((i) => i.indexName === indexName);
+  if (indexName !== null && !index) throw new Error(`Unknown index ${indexName}`);
+  const names = [ARTICLES_TABLE.partitionKey.name, ...(index ? [index.partitionKey.name, ...(index.sortKey ? [index.sortKey.name] : [])] : [])];
+  return Object.fromEntries(names.map((n) => [n, item[n]]));
 }
 
 /** Opaque pagination cursor around a DynamoDB LastEvaluatedKey. */
