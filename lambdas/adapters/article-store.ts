@@ -54,6 +54,25 @@ export interface StoryOutlets {
 
 export type PutOutcome = 'written' | 'exists';
 
+/**
+ * DynamoDB refused the item itself (too large, a key attribute too long): retrying the same
+ * record can never succeed, so the handler stores a rejected record in its place.
+ */
+export class RecordRefusedError extends Error {
+  constructor(readonly detail: string) {
+    super(`DynamoDB refused the record (${detail.replace(/[.\s]+$/, '')}).`);
+    this.name = 'RecordRefusedError';
+  }
+}
+
+/** The ValidationException messages that depend on the item's content, not on the request's shape. */
+const ITEM_REFUSED = /item size|size of (hash|range)key|primary key values must be under|size of all range keys|maximum allowed size/i;
+
+function refusedItem(err: unknown): string | null {
+  const e = err as { name?: string; message?: string };
+  return e?.name === 'ValidationException' && ITEM_REFUSED.test(e.message ?? '') ? (e.message as string) : null;
+}
+
 /** Where article records live. One interface; DynamoDB is the implementation. */
 export interface ArticleStore {
   get(id: string): Promise<ArticleRecord | null>;
@@ -100,9 +119,9 @@ export class DynamoArticleStore implements ArticleStore {
   }
 
   async put(record: ArticleRecord, mode: 'create' | 'replace'): Promise<PutOutcome> {
-    const { item, offload } = toStoredItem(record, PREFIX.bodies);
+    const { item, offloadJson } = toStoredItem(record, PREFIX.bodies);
     // Text goes to S3 first, so a stored item never points at a missing object.
-    if (offload && item.bodyRef) await this.bodies.store.putText(this.bodies.bucket, item.bodyRef, JSON.stringify(offload));
+    if (offloadJson && item.bodyRef) await this.bodies.store.putTextIfAbsent(this.bodies.bucket, item.bodyRef, offloadJson);
     try {
       await this.dynamo.send(
         new PutItemCommand({
@@ -114,6 +133,8 @@ export class DynamoArticleStore implements ArticleStore {
       return 'written';
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException || (err as { name?: string }).name === 'ConditionalCheckFailedException') return 'exists';
+      const refused = refusedItem(err);
+      if (refused) throw new RecordRefusedError(refused);
       throw err;
     }
   }

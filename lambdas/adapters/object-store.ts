@@ -61,6 +61,23 @@ export class S3ObjectStore {
     await this.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: text, ContentType: contentType, ...(metadata ? { Metadata: metadata } : {}) }));
   }
 
+  /**
+   * Writes only when nothing is at `key` yet: keys named by their content (bodies/) need one PUT
+   * however often a message is retried. HEAD first (s3rver ignores conditions), then a PUT that
+   * S3 refuses if a racing writer got there in between.
+   */
+  async putTextIfAbsent(bucket: string, key: string, text: string, contentType = 'application/json; charset=utf-8'): Promise<'written' | 'exists'> {
+    if (await this.head(bucket, key)) return 'exists';
+    try {
+      await this.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: text, ContentType: contentType, IfNoneMatch: '*' }));
+      return 'written';
+    } catch (err) {
+      const name = (err as { name?: string }).name;
+      if (name === 'PreconditionFailed' || name === 'ConditionalRequestConflict') return 'exists';
+      throw err;
+    }
+  }
+
   async putBytes(bucket: string, key: string, bytes: Uint8Array, metadata?: Record<string, string>): Promise<void> {
     await this.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ...(metadata ? { Metadata: metadata } : {}) }));
   }

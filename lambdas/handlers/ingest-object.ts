@@ -7,7 +7,7 @@ import { templateCandidates, templateLineKey } from '../core/clean';
 import type { FingerprintIndexPort, LeftStory } from '../core/dedupe';
 import { assignStoryFields, confirmStoryFields, reassignStoryFields, refreshLeftStory } from './story-sync';
 import type { ArticleRecord } from '../core/types';
-import type { ArticleStore } from '../adapters/article-store';
+import { RecordRefusedError, type ArticleStore, type PutOutcome } from '../adapters/article-store';
 import type { S3ObjectStore } from '../adapters/object-store';
 import type { TemplateCounts } from '../adapters/template-counts';
 import type { Logger } from './log';
@@ -98,7 +98,15 @@ export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<
   } else if (record.status === 'clean' && deps.dedupe) {
     await assignStoryFields(record, deps.dedupe, deps.articles);
   }
-  const written = await deps.articles.put(record, existing ? 'replace' : 'create');
+  let written: PutOutcome;
+  try {
+    written = await deps.articles.put(record, existing ? 'replace' : 'create');
+  } catch (err) {
+    if (!(err instanceof RecordRefusedError)) throw err;
+    // Retrying cannot change what DynamoDB refused; keep the article as a rejected record instead.
+    record = buildRecord(meta, { format: record.format, outlet: record.outlet, result: rejectedResult(err.message) }, ingestedAt, deps.rules.version);
+    written = await deps.articles.put(record, existing ? 'replace' : 'create');
+  }
   if (written === 'exists') return { outcome: 'duplicate', id };
   if (left && deps.dedupe) await refreshLeftStory(left, deps.dedupe, deps.articles);
   if (record.status === 'clean' && deps.dedupe) await confirmStoryFields(record, deps.dedupe, deps.articles);
