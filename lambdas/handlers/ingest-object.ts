@@ -1,4 +1,4 @@
-import type { S3ObjectRef } from '../core/ingest/s3-event';
+import { notAnUpload, type S3ObjectRef } from '../core/ingest/s3-event';
 import { buildRecord, cleanObject, idForSource, outletOf, rejectedResult, UNKNOWN_OUTLET, type SourceMeta } from '../core/ingest/build-record';
 import { formatFromKey } from '../core/ingest/source-format';
 import { STRUCTURE_THRESHOLDS } from '../core/rules';
@@ -14,6 +14,8 @@ import type { Logger } from './log';
 
 export interface IngestDeps {
   objects: S3ObjectStore;
+  /** The only bucket whose raw/ objects are articles. */
+  rawBucket: string;
   articles: ArticleStore;
   /** Dedupe index; without it every article is its own story. */
   dedupe: FingerprintIndexPort | null;
@@ -26,8 +28,11 @@ export interface IngestDeps {
   log: Logger;
 }
 
-/** `unchanged`: reprocessed with new rules, same output; only the record's rulesVersion moved. */
-export type IngestOutcome = 'clean' | 'rejected' | 'duplicate' | 'unchanged' | 'missing';
+/**
+ * `unchanged`: reprocessed with new rules, same output; only the record's rulesVersion moved.
+ * `ignored`: the event named an object that is not an upload (see notAnUpload); no record.
+ */
+export type IngestOutcome = 'clean' | 'rejected' | 'duplicate' | 'unchanged' | 'missing' | 'ignored';
 
 function megabytes(n: number): string {
   return `${(n / 1_048_576).toFixed(1)} MB`;
@@ -54,6 +59,12 @@ async function cleanWithTemplates(bytes: Uint8Array, meta: SourceMeta, id: strin
 
 /** One uploaded object → one stored record. Throws only for infrastructure errors (retried by SQS). */
 export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<{ outcome: IngestOutcome; id?: string }> {
+  const foreign = notAnUpload(ref, deps.rawBucket);
+  if (foreign) {
+    // Not read, not recorded: a record would turn derived output (bodies/) or another bucket's data into articles.
+    deps.log.warn('ignored object', { bucket: ref.bucket, key: ref.key, reason: foreign });
+    return { outcome: 'ignored' };
+  }
   const head = await deps.objects.head(ref.bucket, ref.key, ref.versionId);
   if (!head) {
     // Deleted before we got to it: nothing left to keep or to clean.

@@ -19,7 +19,7 @@ export function emptyCounts(): IngestCounts {
 }
 
 export function countOutcome(counts: IngestCounts, outcome: IngestOutcome): void {
-  if (outcome !== 'missing') counts[outcome]++;
+  if (outcome !== 'missing' && outcome !== 'ignored') counts[outcome]++;
 }
 
 /** Run `fn` over `items` with at most `limit` in flight. */

@@ -34,6 +34,7 @@ function deps(): { deps: IngestDeps; s3: ReturnType<typeof mockClient>; dynamo: 
     dynamo,
     deps: {
       objects,
+      rawBucket: 'raw-bucket',
       articles: new DynamoArticleStore(dynamoClient, 'articles', { store: objects, bucket: 'raw-bucket' }),
       dedupe: null,
       templates: null,
