@@ -2,8 +2,9 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { s3EventMessage } from '../../lambdas/core/ingest/s3-event';
 import type { IngestOutcome } from '../../lambdas/handlers/ingest-object';
 import { createLogger } from '../../lambdas/handlers/log';
+import { createIngestHandler } from '../../lambdas/handlers/ingest-handler';
 import { startLocalRuntime, type LocalRuntime } from '../../lambdas/local/runtime';
-import { allRecords, countCommands, upload, type CommandCall } from './support';
+import { allRecords, countCommands, syntheticArticles, upload, waitForDepth, type CommandCall } from './support';
 
 const TEXT = `Harbour board approves new breakwater
 
@@ -14,8 +15,11 @@ Engineers told the board the new structure would be built from rock armour rathe
 Fishermen who use the harbour said the damage had already cost them a season, and asked the board to keep one berth open while the work goes on.
 `;
 
-/** A message S3 never sends (it notifies raw/ only) but anyone with queue access can: the handler must not ingest it. */
-describe('crafted S3 event messages', () => {
+/**
+ * Messages the handler must not simply work through: crafted ones naming objects that are not
+ * uploads, and a batch arriving when the invocation's time is nearly gone.
+ */
+describe('ingest handler guards', () => {
   let rt: LocalRuntime;
   const calls: CommandCall[] = [];
   const logged: Record<string, unknown>[] = [];
@@ -63,4 +67,35 @@ describe('crafted S3 event messages', () => {
     expect(ignored.map((l) => l.key).sort()).toEqual(crafted.map((c) => c.key).sort());
     expect(ignored.every((l) => typeof l.reason === 'string' && /raw/.test(l.reason as string))).toBe(true);
   });
+
+  it('starts no message when the time left is under the reserve, and reports the unstarted ones as failures', async () => {
+    const articles = syntheticArticles(10, 41, ['time-budget']);
+    const uploaded: Awaited<ReturnType<typeof upload>>[] = [];
+    for (const a of articles) uploaded.push(await upload(rt, a.key, a.body));
+    // The uploads' own notifications are dropped: this test invokes the handler itself.
+    await waitForDepth(rt, articles.length);
+    rt.queue.purge();
+    const before = new Set((await allRecords(rt)).map((r) => r.id));
+
+    // Plenty of time for the first three checks (three workers start a message each), then 1 s left.
+    let checks = 0;
+    const context = { getRemainingTimeInMillis: () => (++checks <= 3 ? 60_000 : 1_000) };
+    const handler = createIngestHandler(rt.deps, {}, { timeReserveMs: 15_000 });
+    const Records = articles.map((a, i) => ({
+      messageId: `m${i}`,
+      body: s3EventMessage({ bucket: rt.names.bucket, key: a.key, versionId: null, eTag: uploaded[i].eTag, size: uploaded[i].size }),
+    }));
+    const res = await handler({ Records }, context);
+
+    const stored = (await allRecords(rt)).filter((r) => !before.has(r.id));
+    expect(stored).toHaveLength(3);
+    expect(res.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['m3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9']);
+    expect(stored.map((r) => r.id).sort()).toEqual(uploaded.slice(0, 3).map((u) => u.id).sort());
+    expect(logged.some((l) => l.msg === 'time running out, messages left for a retry' && l.messages === 7)).toBe(true);
+
+    // With time to spare, the same handler works through every message.
+    const again = await handler({ Records }, { getRemainingTimeInMillis: () => 60_000 });
+    expect(again.batchItemFailures).toEqual([]);
+    expect((await allRecords(rt)).filter((r) => !before.has(r.id))).toHaveLength(10);
+  }, 120_000);
 });
