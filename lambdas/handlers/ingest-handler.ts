@@ -32,12 +32,14 @@ export interface BatchObserver {
 export function createIngestHandler(deps: IngestDeps, observer: BatchObserver = {}, opts: { timeReserveMs?: number } = {}): IngestHandler {
   const reserveMs = opts.timeReserveMs ?? MESSAGE_TIME_RESERVE_MS;
   return async (event, context) => {
+    // Never more than half the invocation: with a short function timeout a fixed reserve would start nothing, ever.
+    const reserve = context ? Math.min(reserveMs, context.getRemainingTimeInMillis() / 2) : 0;
     const failures: { itemIdentifier: string }[] = [];
     const records = event.Records ?? [];
     let next = 0;
     const worker = async () => {
       while (next < records.length) {
-        if (context && context.getRemainingTimeInMillis() < reserveMs) {
+        if (context && context.getRemainingTimeInMillis() < reserve) {
           // Left unstarted, they come back after their visibility timeout without a cut-off run.
           const rest = records.slice(next).map((m) => m.messageId);
           next = records.length;

@@ -77,9 +77,9 @@ describe('ingest handler guards', () => {
     rt.queue.purge();
     const before = new Set((await allRecords(rt)).map((r) => r.id));
 
-    // Plenty of time for the first three checks (three workers start a message each), then 1 s left.
+    // Plenty of time when the invocation starts and for the next three checks (three workers start a message each), then 1 s left.
     let checks = 0;
-    const context = { getRemainingTimeInMillis: () => (++checks <= 3 ? 60_000 : 1_000) };
+    const context = { getRemainingTimeInMillis: () => (++checks <= 4 ? 60_000 : 1_000) };
     const handler = createIngestHandler(rt.deps, {}, { timeReserveMs: 15_000 });
     const Records = articles.map((a, i) => ({
       messageId: `m${i}`,
@@ -98,4 +98,21 @@ describe('ingest handler guards', () => {
     expect(again.batchItemFailures).toEqual([]);
     expect((await allRecords(rt)).filter((r) => !before.has(r.id))).toHaveLength(10);
   }, 120_000);
+
+  it('still works through a batch when the whole invocation is shorter than the reserve', async () => {
+    const articles = syntheticArticles(2, 43, ['short-timeout']);
+    const uploaded: Awaited<ReturnType<typeof upload>>[] = [];
+    for (const a of articles) uploaded.push(await upload(rt, a.key, a.body));
+    await waitForDepth(rt, articles.length);
+    rt.queue.purge();
+    // A 10 s function timeout: a 15 s reserve must not leave every message unstarted forever.
+    const started = Date.now();
+    const context = { getRemainingTimeInMillis: () => 10_000 - (Date.now() - started) };
+    const Records = articles.map((a, i) => ({
+      messageId: `s${i}`,
+      body: s3EventMessage({ bucket: rt.names.bucket, key: a.key, versionId: null, eTag: uploaded[i].eTag, size: uploaded[i].size }),
+    }));
+    const res = await createIngestHandler(rt.deps, {}, { timeReserveMs: 15_000 })({ Records }, context);
+    expect(res.batchItemFailures).toEqual([]);
+  }, 60_000);
 });
