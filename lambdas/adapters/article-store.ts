@@ -24,7 +24,8 @@ import {
 } from '../core/store/record-layout';
 import { responseBytes, type PageBudget } from '../core/query/page-budget';
 import type { S3ObjectStore } from './object-store';
-import { isConditionFailure } from './dynamo-errors';
+import { isConditionFailure, refusedItem } from './dynamo-errors';
+import { NewsIngestError } from '../core/errors';
 
 export interface Page<T> {
   items: T[];
@@ -74,6 +75,16 @@ export interface StoryOutlets {
 }
 
 export type PutOutcome = 'written' | 'exists';
+
+/**
+ * DynamoDB refused the item itself (too large, a key attribute too long): retrying the same
+ * record can never succeed, so the handler stores a rejected record in its place.
+ */
+export class RecordRefusedError extends NewsIngestError {
+  constructor(readonly detail: string) {
+    super(`DynamoDB refused the record (${detail.replace(/[.\s]+$/, '')}).`);
+  }
+}
 
 /** Where article records live. One interface; DynamoDB is the implementation. */
 export interface ArticleStore {
@@ -137,9 +148,9 @@ export class DynamoArticleStore implements ArticleStore {
   }
 
   async put(record: ArticleRecord, mode: 'create' | 'replace'): Promise<PutOutcome> {
-    const { item, offload } = toStoredItem(record, PREFIX.bodies);
+    const { item, offloadJson } = toStoredItem(record, PREFIX.bodies);
     // Text goes to S3 first, so a stored item never points at a missing object.
-    if (offload && item.bodyRef) await this.bodies.store.putText(this.bodies.bucket, item.bodyRef, JSON.stringify(offload));
+    if (offloadJson && item.bodyRef) await this.bodies.store.putTextIfAbsent(this.bodies.bucket, item.bodyRef, offloadJson);
     try {
       await this.dynamo.send(
         new PutItemCommand({
@@ -151,6 +162,8 @@ export class DynamoArticleStore implements ArticleStore {
       return 'written';
     } catch (err) {
       if (isConditionFailure(err)) return 'exists';
+      const refused = refusedItem(err);
+      if (refused) throw new RecordRefusedError(refused);
       throw err;
     }
   }

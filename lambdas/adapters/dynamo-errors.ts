@@ -8,3 +8,12 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 export function isConditionFailure(err: unknown): boolean {
   return err instanceof ConditionalCheckFailedException || (err as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
 }
+
+/** The ValidationException messages that depend on the item's content, not on the request's shape. */
+const ITEM_REFUSED = /item size|size of (hash|range)key|primary key values must be under|size of all range keys|maximum allowed size/i;
+
+/** DynamoDB's reason when it refused an item for its size or its key lengths; null for any other error. */
+export function refusedItem(err: unknown): string | null {
+  const e = err as { name?: string; message?: string } | null;
+  return e?.name === 'ValidationException' && ITEM_REFUSED.test(e.message ?? '') ? (e.message as string) : null;
+}

@@ -1,4 +1,5 @@
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NoSuchKey, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { decodeMetadata, encodeMetadata } from '../core/ingest/metadata-encoding';
 
 export interface ListedObject {
   key: string;
@@ -24,7 +25,7 @@ export class S3ObjectStore {
       return {
         size: r.ContentLength ?? 0,
         contentType: r.ContentType ?? null,
-        metadata: r.Metadata ?? {},
+        metadata: decodeMetadata(r.Metadata ?? {}),
         versionId: r.VersionId && r.VersionId !== 'null' ? r.VersionId : null,
         eTag: r.ETag ? r.ETag.replace(/"/g, '') : null,
       };
@@ -58,10 +59,29 @@ export class S3ObjectStore {
   }
 
   async putText(bucket: string, key: string, text: string, contentType = 'application/json; charset=utf-8', metadata?: Record<string, string>): Promise<void> {
-    await this.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: text, ContentType: contentType, ...(metadata ? { Metadata: metadata } : {}) }));
+    await this.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: text, ContentType: contentType, ...(metadata ? { Metadata: encodeMetadata(metadata) } : {}) }));
   }
 
-  async putBytes(bucket: string, key: string, bytes: Uint8Array, metadata?: Record<string, string>): Promise<void> {
-    await this.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ...(metadata ? { Metadata: metadata } : {}) }));
+  /**
+   * Writes only when nothing is at `key` yet: keys named by their content (bodies/) need one PUT
+   * however often a message is retried. HEAD first (s3rver ignores conditions), then a PUT that
+   * S3 refuses if a racing writer got there in between.
+   */
+  async putTextIfAbsent(bucket: string, key: string, text: string, contentType = 'application/json; charset=utf-8'): Promise<'written' | 'exists'> {
+    if (await this.head(bucket, key)) return 'exists';
+    try {
+      await this.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: text, ContentType: contentType, IfNoneMatch: '*' }));
+      return 'written';
+    } catch (err) {
+      const name = (err as { name?: string }).name;
+      if (name === 'PreconditionFailed' || name === 'ConditionalRequestConflict') return 'exists';
+      throw err;
+    }
+  }
+
+  /** Metadata values may be any text: they are RFC 2047-encoded here and decoded by `head`. */
+  async putBytes(bucket: string, key: string, bytes: Uint8Array, metadata?: Record<string, string>): Promise<{ versionId: string | null; eTag: string | null }> {
+    const r = await this.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ...(metadata ? { Metadata: encodeMetadata(metadata) } : {}) }));
+    return { versionId: r.VersionId && r.VersionId !== 'null' ? r.VersionId : null, eTag: r.ETag ? r.ETag.replace(/"/g, '') : null };
   }
 }

@@ -16,6 +16,8 @@ export interface ResourceNames {
   articlesTable: string;
   fingerprintTable: string;
   bodyBucket: string;
+  /** Where uploads arrive; the stack keeps raw/ and bodies/ in one bucket, so it defaults to bodyBucket. */
+  rawBucket?: string;
 }
 
 
@@ -36,6 +38,7 @@ export function buildIngestDeps(
   const objects = new S3ObjectStore(clients.s3);
   return {
     objects,
+    rawBucket: names.rawBucket ?? names.bodyBucket,
     articles: new DynamoArticleStore(clients.dynamo, names.articlesTable, { store: objects, bucket: names.bodyBucket }),
     dedupe: new DynamoFingerprintIndex(clients.dynamo, names.fingerprintTable),
     templates: new DynamoTemplateCounts(clients.dynamo, names.fingerprintTable),

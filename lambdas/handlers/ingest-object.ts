@@ -1,4 +1,4 @@
-import type { S3ObjectRef } from '../core/ingest/s3-event';
+import { notAnUpload, type S3ObjectRef } from '../core/ingest/s3-event';
 import { buildRecord, cleanObject, idForSource, outletOf, rejectedResult, UNKNOWN_OUTLET, type SourceMeta } from '../core/ingest/build-record';
 import { formatFromKey } from '../core/ingest/source-format';
 import { STRUCTURE_THRESHOLDS } from '../core/rules';
@@ -7,13 +7,15 @@ import { templateCandidates, templateLineKey } from '../core/clean';
 import type { FingerprintIndexPort, LeftStory } from '../core/dedupe';
 import { assignStoryFields, confirmStoryFields, reassignStoryFields, refreshLeftStory } from './story-sync';
 import type { ArticleRecord } from '../core/types';
-import type { ArticleStore } from '../adapters/article-store';
+import { RecordRefusedError, type ArticleStore, type PutOutcome } from '../adapters/article-store';
 import type { S3ObjectStore } from '../adapters/object-store';
 import type { TemplateCounts } from '../adapters/template-counts';
 import type { Logger } from './log';
 
 export interface IngestDeps {
   objects: S3ObjectStore;
+  /** The only bucket whose raw/ objects are articles. */
+  rawBucket: string;
   articles: ArticleStore;
   /** Dedupe index; without it every article is its own story. */
   dedupe: FingerprintIndexPort | null;
@@ -26,8 +28,11 @@ export interface IngestDeps {
   log: Logger;
 }
 
-/** `unchanged`: reprocessed with new rules, same output; only the record's rulesVersion moved. */
-export type IngestOutcome = 'clean' | 'rejected' | 'duplicate' | 'unchanged' | 'missing';
+/**
+ * `unchanged`: reprocessed with new rules, same output; only the record's rulesVersion moved.
+ * `ignored`: the event named an object that is not an upload (see notAnUpload); no record.
+ */
+export type IngestOutcome = 'clean' | 'rejected' | 'duplicate' | 'unchanged' | 'missing' | 'ignored';
 
 function megabytes(n: number): string {
   return `${(n / 1_048_576).toFixed(1)} MB`;
@@ -54,6 +59,12 @@ async function cleanWithTemplates(bytes: Uint8Array, meta: SourceMeta, id: strin
 
 /** One uploaded object → one stored record. Throws only for infrastructure errors (retried by SQS). */
 export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<{ outcome: IngestOutcome; id?: string }> {
+  const foreign = notAnUpload(ref, deps.rawBucket);
+  if (foreign) {
+    // Not read, not recorded: a record would turn derived output (bodies/) or another bucket's data into articles.
+    deps.log.warn('ignored object', { bucket: ref.bucket, key: ref.key, reason: foreign });
+    return { outcome: 'ignored' };
+  }
   const head = await deps.objects.head(ref.bucket, ref.key, ref.versionId);
   if (!head) {
     // Deleted before we got to it: nothing left to keep or to clean.
@@ -98,7 +109,15 @@ export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<
   } else if (record.status === 'clean' && deps.dedupe) {
     await assignStoryFields(record, deps.dedupe, deps.articles);
   }
-  const written = await deps.articles.put(record, existing ? 'replace' : 'create');
+  let written: PutOutcome;
+  try {
+    written = await deps.articles.put(record, existing ? 'replace' : 'create');
+  } catch (err) {
+    if (!(err instanceof RecordRefusedError)) throw err;
+    // Retrying cannot change what DynamoDB refused; keep the article as a rejected record instead.
+    record = buildRecord(meta, { format: record.format, outlet: record.outlet, result: rejectedResult(err.message) }, ingestedAt, deps.rules.version);
+    written = await deps.articles.put(record, existing ? 'replace' : 'create');
+  }
   if (written === 'exists') return { outcome: 'duplicate', id };
   if (left && deps.dedupe) await refreshLeftStory(left, deps.dedupe, deps.articles);
   if (record.status === 'clean' && deps.dedupe) await confirmStoryFields(record, deps.dedupe, deps.articles);

@@ -1,15 +1,12 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { readFileSync } from 'node:fs';
 import { createClients } from '../adapters/clients';
 import { DynamoArticleStore, type ArticleStore } from '../adapters/article-store';
 import { S3ObjectStore } from '../adapters/object-store';
 import { QueryService } from '../adapters/query-service';
 import { resolveStack, type StackResources } from '../adapters/stack-outputs';
-import { articleId } from '../core/ingest/article-id';
 import type { BatchObserver } from '../handlers/ingest-handler';
 import type { LocalFile } from './files';
-import { mapLimit, UPLOAD_CONCURRENCY, uploadAndProcess } from './ingest-files';
+import { uploadAndProcess, uploadFiles, type UploadHooks } from './ingest-files';
 import { startLocalRuntime, type LocalRuntime } from './runtime';
 
 /**
@@ -23,7 +20,7 @@ export interface Backend {
   objects: S3ObjectStore;
   query: QueryService;
   /** Uploads under raw/<outlet>/ and waits until the pipeline has written their records; returns their ids. */
-  ingest(files: LocalFile[], onUploaded?: () => void): Promise<string[]>;
+  ingest(files: LocalFile[], hooks?: UploadHooks): Promise<string[]>;
   /** The local runtime, when running locally (redrive and reprocess need it). */
   runtime: LocalRuntime | null;
   /** The deployed stack's resources, when running against one. */
@@ -48,7 +45,7 @@ async function openLocal(dataDir: string, observer?: BatchObserver): Promise<Bac
     articles: rt.deps.articles,
     objects: rt.deps.objects,
     query: new QueryService(rt.deps.articles),
-    ingest: (files, onUploaded) => uploadAndProcess(rt, files, onUploaded),
+    ingest: (files, hooks) => uploadAndProcess(rt, files, hooks),
     runtime: rt,
     stack: null,
     stop: () => rt.stop(),
@@ -72,12 +69,8 @@ async function openStack(stackName: string, observer?: BatchObserver): Promise<B
     query: new QueryService(articles),
     runtime: null,
     stack: res,
-    ingest: async (files, onUploaded) => {
-      const ids = await mapLimit(files, UPLOAD_CONCURRENCY, async (f) => {
-        const r = await clients.s3.send(new PutObjectCommand({ Bucket: res.rawBucket, Key: f.key, Body: readFileSync(f.path), Metadata: { outlet: f.outlet } }));
-        onUploaded?.();
-        return articleId(res.rawBucket, f.key, r.VersionId ?? (r.ETag ? r.ETag.replace(/"/g, '') : null));
-      });
+    ingest: async (files, hooks) => {
+      const ids = await uploadFiles(objects, res.rawBucket, files, hooks);
       // The deployed Lambda runs asynchronously: poll (bounded) until every record exists.
       const pending = new Set(ids);
       const deadline = Date.now() + STACK_WAIT_MS;

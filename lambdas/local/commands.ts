@@ -63,8 +63,14 @@ export async function ingestCommand(paths: string[], opts: GlobalOptions & { out
   const records = await withBackend(
     opts,
     async (b) => {
-      const ids = await b.ingest(files, () => counts.uploaded++);
-      if (b.runtime) counts.failed = b.runtime.queue.deadLetters.list().length;
+      const ids = await b.ingest(files, {
+        onUploaded: () => counts.uploaded++,
+        onFailed: (f) => {
+          counts.failed++;
+          process.stderr.write(`news-ingest: could not upload ${f.path} as ${f.key}: ${f.message}\n`);
+        },
+      });
+      if (b.runtime) counts.failed += b.runtime.queue.deadLetters.list().length;
       return (await Promise.all(ids.map((id) => b.articles.get(id)))).filter((r): r is ArticleRecord => r !== null);
     },
     {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { articleId } from '../core/ingest/article-id';
+import type { S3ObjectStore } from '../adapters/object-store';
 import type { IngestOutcome } from '../handlers/ingest-object';
 import type { LocalFile } from './files';
 import type { LocalRuntime } from './runtime';
@@ -19,7 +19,7 @@ export function emptyCounts(): IngestCounts {
 }
 
 export function countOutcome(counts: IngestCounts, outcome: IngestOutcome): void {
-  if (outcome !== 'missing') counts[outcome]++;
+  if (outcome !== 'missing' && outcome !== 'ignored') counts[outcome]++;
 }
 
 /** Run `fn` over `items` with at most `limit` in flight. */
@@ -38,18 +38,40 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, i:
 
 export const UPLOAD_CONCURRENCY = 8;
 
+export interface UploadFailure {
+  path: string;
+  key: string;
+  message: string;
+}
+
+export interface UploadHooks {
+  onUploaded?(): void;
+  /** A file that could not be read or stored; the others are still uploaded. */
+  onFailed?(failure: UploadFailure): void;
+}
+
 /**
- * Upload files under raw/<outlet>/ as a user's `aws s3 cp` would; the bucket notification
- * queues them and the queue delivers to the real handler. Returns the ids of the uploaded objects.
+ * Upload files under raw/<outlet>/ as a user's `aws s3 cp` would, to the local server or a
+ * deployed bucket alike. One file failing never stops the others. Returns the uploaded files' ids.
  */
-export async function uploadAndProcess(rt: LocalRuntime, files: LocalFile[], onUploaded?: () => void): Promise<string[]> {
+export async function uploadFiles(objects: S3ObjectStore, bucket: string, files: LocalFile[], hooks: UploadHooks = {}): Promise<string[]> {
   const ids = await mapLimit(files, UPLOAD_CONCURRENCY, async (f) => {
-    const res = await rt.clients.s3.send(
-      new PutObjectCommand({ Bucket: rt.names.bucket, Key: f.key, Body: readFileSync(f.path), Metadata: { outlet: f.outlet } }),
-    );
-    onUploaded?.();
-    return articleId(rt.names.bucket, f.key, res.VersionId ?? (res.ETag ? res.ETag.replace(/"/g, '') : null));
+    try {
+      const metadata = { outlet: f.outlet, ...(f.originalName ? { 'original-name': f.originalName } : {}) };
+      const put = await objects.putBytes(bucket, f.key, readFileSync(f.path), metadata);
+      hooks.onUploaded?.();
+      return articleId(bucket, f.key, put.versionId ?? put.eTag);
+    } catch (err) {
+      hooks.onFailed?.({ path: f.path, key: f.key, message: err instanceof Error ? err.message : String(err) });
+      return null;
+    }
   });
+  return ids.filter((id): id is string => id !== null);
+}
+
+/** Upload to the local runtime; the bucket notification queues the files and the queue delivers them to the real handler. */
+export async function uploadAndProcess(rt: LocalRuntime, files: LocalFile[], hooks: UploadHooks = {}): Promise<string[]> {
+  const ids = await uploadFiles(rt.deps.objects, rt.names.bucket, files, hooks);
   await rt.queue.drain();
   return ids;
 }

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClients, LOCAL_CREDENTIALS, type AwsClients } from '../adapters/clients';
 import { ensureBucket, ensureTable } from '../adapters/provision';
-import { ARTICLES_TABLE, FINGERPRINT_TABLE, PREFIX } from '../core/schema';
-import { s3EventMessage } from '../core/ingest/s3-event';
+import { ARTICLES_TABLE, FINGERPRINT_TABLE } from '../core/schema';
+import { notAnUpload, s3EventMessage } from '../core/ingest/s3-event';
 import type { RuleTable } from '../core/rules';
 import { buildIngestDeps, type ResourceNames } from '../handlers/ingest-deps';
 import { createIngestHandler, type BatchObserver } from '../handlers/ingest-handler';
@@ -82,7 +82,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     s3.onObjectCreated((event) => {
       for (const r of event.Records) {
         const key = r.s3.object.key;
-        if (r.s3.bucket.name !== names.bucket || !r.eventName.startsWith('ObjectCreated:') || !key.startsWith(PREFIX.raw)) continue;
+        if (!r.eventName.startsWith('ObjectCreated:') || notAnUpload({ bucket: r.s3.bucket.name, key }, names.bucket)) continue;
         queue.send(s3EventMessage({ bucket: r.s3.bucket.name, key, versionId: null, eTag: r.s3.object.eTag ?? null, size: r.s3.object.size ?? null }));
       }
     });

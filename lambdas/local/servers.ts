@@ -23,11 +23,37 @@ export interface S3rverEvent {
   Records: { eventName: string; s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string } } }[];
 }
 
+/** s3rver stores `<segment>._S3rver_metadata.json`; a file name is at most 255 bytes. */
+const S3RVER_MAX_SEGMENT_BYTES = 255 - '._S3rver_metadata.json'.length;
+
+type S3ErrorClass = new (code: string, message: string) => Error;
+
+/**
+ * s3rver maps keys straight onto paths: `raw/../../../x` is written outside its bucket directory,
+ * and a segment too long for a file name fails deep in a write stream (a 500 the SDK retries, or
+ * an unhandled stream error). Such keys are refused with a 400 before any file is touched.
+ */
+export function guardS3rverKeys(store: { getResourcePath(bucket: string, key?: string, resource?: string): string }, S3Error: S3ErrorClass): void {
+  const original = store.getResourcePath.bind(store);
+  store.getResourcePath = (bucket, key = '', resource) => {
+    const segments = key.split('/');
+    if (segments.some((s) => s === '.' || s === '..')) {
+      throw new S3Error('InvalidArgument', 'The local S3 server cannot store keys with "." or ".." segments.');
+    }
+    if (segments.some((s) => Buffer.byteLength(s, 'utf8') > S3RVER_MAX_SEGMENT_BYTES)) {
+      throw new S3Error('KeyTooLongError', `The local S3 server stores key segments of at most ${S3RVER_MAX_SEGMENT_BYTES} bytes.`);
+    }
+    return original(bucket, key, resource);
+  };
+}
+
 export async function startS3Server(directory: string): Promise<S3Server> {
   mkdirSync(directory, { recursive: true });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const S3rver = require('s3rver');
   const server = new S3rver({ address: LOOPBACK, port: 0, directory, silent: true, vhostBuckets: false, allowMismatchedSignatures: true });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  guardS3rverKeys(server.store, require('s3rver/lib/models/error'));
   const info = (await server.run()) as AddressInfo;
   return {
     endpoint: `http://${LOOPBACK}:${info.port}`,

@@ -15,8 +15,7 @@ import path from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AwsClients } from '../../lambdas/adapters/clients';
 import { collectFiles } from '../../lambdas/local/files';
-import { mapLimit, UPLOAD_CONCURRENCY } from '../../lambdas/local/ingest-files';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { uploadFiles, UPLOAD_CONCURRENCY, type UploadFailure } from '../../lambdas/local/ingest-files';
 import { LOCAL_QUEUE_DEFAULTS } from '../../lambdas/local/local-queue';
 import { startLocalRuntime, type LocalRuntime } from '../../lambdas/local/runtime';
 import type { IngestOutcome } from '../../lambdas/handlers/ingest-object';
@@ -93,9 +92,9 @@ async function ingestBatch(s: Started, from: number, to: number, copiesOf: numbe
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   // As uploadAndProcess does (same uploads, same queue), with a drain bound long enough for a loaded machine.
-  await mapLimit(files, UPLOAD_CONCURRENCY, (f) =>
-    s.rt.clients.s3.send(new PutObjectCommand({ Bucket: s.rt.names.bucket, Key: f.key, Body: fs.readFileSync(f.path), Metadata: { outlet: f.outlet } })),
-  );
+  const failed: UploadFailure[] = [];
+  await uploadFiles(s.rt.deps.objects, s.rt.names.bucket, files, { onFailed: (f) => failed.push(f) });
+  if (failed.length > 0) throw new Error(`${failed.length} uploads failed, first: ${failed[0].message}`);
   const uploadDone = performance.now();
   await s.rt.queue.drain(DRAIN_TIMEOUT_MS);
   const t1 = performance.now();

@@ -16,7 +16,7 @@ const SIDE_BY_SIDE = 60;
  */
 describe('redelivered S3 events', () => {
   const articles = syntheticArticles(ARTICLES, 7);
-  const outcomes: Record<IngestOutcome, number> = { clean: 0, rejected: 0, duplicate: 0, unchanged: 0, missing: 0 };
+  const outcomes: Record<IngestOutcome, number> = { clean: 0, rejected: 0, duplicate: 0, unchanged: 0, missing: 0, ignored: 0 };
   const calls: CommandCall[] = [];
   let rt: LocalRuntime;
   let summary = '';

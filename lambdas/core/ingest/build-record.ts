@@ -5,6 +5,7 @@ import { decodeBytes } from './decode';
 import { fileNameOfKey, formatFromKey, outletFromKey, parseJsonEnvelope, sniffFormat } from './source-format';
 import { articleId } from './article-id';
 import { htmlNestingDepth } from './html-depth';
+import { boundCleanFields, boundOutlet } from './field-limits';
 
 /**
  * Deepest element nesting the cleaner is given. Cleaning time grows with the square of the
@@ -28,7 +29,7 @@ export const UNKNOWN_OUTLET = 'unknown';
 
 /** Object metadata first (an explicit choice), then the key's `raw/<outlet>/` segment. */
 export function outletOf(meta: Pick<SourceMeta, 'key' | 'metadataOutlet'>): string {
-  return meta.metadataOutlet?.trim() || outletFromKey(meta.key) || UNKNOWN_OUTLET;
+  return boundOutlet(meta.metadataOutlet?.trim() || outletFromKey(meta.key) || UNKNOWN_OUTLET);
 }
 
 export function idForSource(meta: Pick<SourceMeta, 'bucket' | 'key' | 'versionId' | 'eTag'>): string {
@@ -88,12 +89,19 @@ export function placeRemoved(removed: RemovedBlock[], trace: readonly TraceEntry
   return out;
 }
 
-/** Decode, sniff and clean one object's bytes. Never throws for content. */
-export function cleanObject(
-  bytes: Uint8Array,
-  meta: SourceMeta,
-  options: CleanOptions = {},
-): { format: InputFormat | 'unknown'; outlet: string; result: CleanResult } {
+export interface CleanedObject {
+  format: InputFormat | 'unknown';
+  outlet: string;
+  result: CleanResult;
+}
+
+/** Decode, sniff and clean one object's bytes. Never throws for content; every field within FIELD_LIMITS. */
+export function cleanObject(bytes: Uint8Array, meta: SourceMeta, options: CleanOptions = {}): CleanedObject {
+  const cleaned = cleanUnbounded(bytes, meta, options);
+  return { ...cleaned, outlet: boundOutlet(cleaned.outlet), result: boundCleanFields(cleaned.result) };
+}
+
+function cleanUnbounded(bytes: Uint8Array, meta: SourceMeta, options: CleanOptions): CleanedObject {
   const keyFormat = formatFromKey(meta.key);
   const outletFromMeta = meta.metadataOutlet?.trim() || null;
   let outlet = outletOf(meta);
@@ -129,7 +137,7 @@ export function cleanObject(
 /** The stored record before dedupe fills in story fields. */
 export function buildRecord(
   meta: SourceMeta,
-  cleaned: { format: InputFormat | 'unknown'; outlet: string; result: CleanResult },
+  cleaned: CleanedObject,
   ingestedAt: string,
   rulesVersion: string,
 ): ArticleRecord {

@@ -1,4 +1,5 @@
 /** Parsing of S3 event notifications as they arrive in SQS message bodies. */
+import { PREFIX } from '../schema';
 
 export interface S3ObjectRef {
   bucket: string;
@@ -30,6 +31,17 @@ export function encodeS3EventKey(key: string): string {
   return encodeURIComponent(key)
     .replace(/%20/g, '+')
     .replace(/%2F/g, '/');
+}
+
+/**
+ * Why an object named in an event is not an upload to ingest, or null when it is. The bucket
+ * notification only fires for raw/, but a message can be crafted or replayed by hand, and the
+ * same bucket holds bodies/ (derived output that must never become an article).
+ */
+export function notAnUpload(ref: Pick<S3ObjectRef, 'bucket' | 'key'>, rawBucket: string): string | null {
+  if (ref.bucket !== rawBucket) return `The object is in bucket ${ref.bucket}, not in the raw bucket.`;
+  if (!ref.key.startsWith(PREFIX.raw)) return `The key is outside ${PREFIX.raw}.`;
+  return null;
 }
 
 interface RawRecord {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ArticleRecord } from '../types';
 import { NewsIngestError } from '../errors';
 import { ARTICLES_TABLE } from '../schema';
@@ -33,8 +34,14 @@ export function publishedSortKey(r: Pick<ArticleRecord, 'published' | 'ingestedA
   return `${r.published ?? r.ingestedAt}#${r.id}`;
 }
 
-export function bodyKeyFor(id: string, prefix: string): string {
-  return `${prefix}${id}.json`;
+/**
+ * Named after the record and its text's content, so a retried write finds the object already
+ * there (and skips the PUT), while a reprocess that changes the text never overwrites a body
+ * that a stored item still points at.
+ */
+export function bodyKeyFor(id: string, prefix: string, offloadJson: string): string {
+  const digest = createHash('sha256').update(offloadJson).digest('hex').slice(0, 16);
+  return `${prefix}${id}/${digest}.json`;
 }
 
 export function estimateBytes(value: unknown): number {
@@ -42,18 +49,20 @@ export function estimateBytes(value: unknown): number {
 }
 
 /** Record → item (and the text to offload, when it does not fit). `body` is derived, never stored. */
-export function toStoredItem(record: ArticleRecord, bodyPrefix: string): { item: StoredItem; offload: OffloadedText | null } {
+export function toStoredItem(record: ArticleRecord, bodyPrefix: string): { item: StoredItem; offload: OffloadedText | null; offloadJson: string | null } {
   const { body: _body, ...rest } = record;
   const item: StoredItem = { ...rest, publishedSort: publishedSortKey(record) };
   // Rejected records stay out of the story index: they belong to no story.
   if (record.status === 'clean') item.storySort = publishedSortKey(record);
   if (record.syndication.length > 0) item.agency = record.syndication[0];
   if (record.status === 'clean' && record.canonicalId === record.id) item.storyList = STORY_LIST_KEY;
-  if (estimateBytes(item) <= MAX_INLINE_ITEM_BYTES) return { item: { ...item, bodyRef: null }, offload: null };
+  if (estimateBytes(item) <= MAX_INLINE_ITEM_BYTES) return { item: { ...item, bodyRef: null }, offload: null, offloadJson: null };
   const offload: OffloadedText = { paragraphs: record.paragraphs, headings: record.headings, removed: record.removed };
+  const offloadJson = JSON.stringify(offload);
   return {
-    item: { ...item, paragraphs: [], headings: [], removed: [], bodyRef: bodyKeyFor(record.id, bodyPrefix) },
+    item: { ...item, paragraphs: [], headings: [], removed: [], bodyRef: bodyKeyFor(record.id, bodyPrefix, offloadJson) },
     offload,
+    offloadJson,
   };
 }
 

@@ -66,7 +66,11 @@ describe('record layout', () => {
     const r = record({ paragraphs: big, body: big.join('\n\n') });
     const { item, offload } = toStoredItem(r, 'bodies/');
     expect(offload).not.toBeNull();
-    expect(item.bodyRef).toBe('bodies/a_1.json');
+    expect(item.bodyRef).toMatch(/^bodies\/a_1\/[0-9a-f]{16}\.json$/);
+    // Same text, same key (a retried write finds it); other text, another key (never overwritten).
+    expect(toStoredItem(r, 'bodies/').item.bodyRef).toBe(item.bodyRef);
+    const changed = [...big.slice(0, -1), 'A new last paragraph.'];
+    expect(toStoredItem(record({ paragraphs: changed, body: changed.join('\n\n') }), 'bodies/').item.bodyRef).not.toBe(item.bodyRef);
     expect(item.paragraphs).toEqual([]);
     expect(JSON.stringify(item).length).toBeLessThan(MAX_INLINE_ITEM_BYTES);
     const back = fromStoredItem(item, offload);
