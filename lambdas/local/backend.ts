@@ -7,6 +7,7 @@ import { QueryService } from '../adapters/query-service';
 import type { StackResources } from '../adapters/stack-outputs';
 import { articleId } from '../core/ingest/article-id';
 import type { BatchObserver } from '../handlers/ingest-handler';
+import { createLogger } from '../handlers/log';
 import type { LocalFile } from './files';
 import { mapLimit, UPLOAD_CONCURRENCY, uploadAndProcess } from './ingest-files';
 import { startLocalRuntime, type LocalRuntime } from './runtime';
@@ -46,7 +47,10 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
 }
 
 async function openLocal(dataDir: string, observer?: BatchObserver): Promise<Backend> {
-  const rt = await startLocalRuntime({ dataDir, observer });
+  // The handler logs to stdout as Lambda wants; here stdout carries the command's output (JSON
+  // that scripts parse), so its log lines go to stderr.
+  const log = createLogger('warn', (line) => process.stderr.write(line + '\n'));
+  const rt = await startLocalRuntime({ dataDir, observer, log });
   return {
     kind: 'local',
     articles: rt.deps.articles,
