@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CleanCommandOptions } from './clean-command';
 import type { GlobalOptions } from './cli-options';
@@ -15,6 +16,12 @@ import { defaultFormat, OUTPUT_FORMATS, type OutputFormat } from './output';
  * AWS SDK and the embedded servers for the store commands) when it runs. tsc turns the import()
  * calls into require() inside the actions, which keeps them lazy in dist/.
  */
+
+// The cleaner's ~130 rule regexes run on nearly every block, so each gets compiled twice under
+// V8's default tier-up (bytecode first, native once hot). For a CLI that cleans a page or a few
+// and exits, that first compile is most of the cleaning time; compiling straight to native
+// saved ~30% of the CPU time of `clean` on one page and changes no result.
+setFlagsFromString('--no-regexp-tier-up');
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
@@ -73,7 +80,7 @@ export function buildProgram(): Command {
     .option('--endpoint-url <url>', 'with --stack: send AWS calls to this URL, e.g. an S3/DynamoDB-compatible server (AWS_ENDPOINT_URL; AWS_ENDPOINT_URL_S3 and _DYNAMODB override it per service)')
     .option('--verbose', 'log every HTTP call to AWS or the local servers on stderr')
     .version(packageVersion(), '--version', 'print the version')
-    .addHelpText('after', '\n' + exitCodeHelp())
+    .addHelpText('after', () => '\n' + exitCodeHelp())
     .showHelpAfterError()
     .exitOverride()
     .hook('preAction', (p) => applyGlobalAwsOptions(p));
