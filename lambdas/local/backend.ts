@@ -1,13 +1,15 @@
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { createClients } from '../adapters/clients';
 import { DynamoArticleStore, type ArticleStore } from '../adapters/article-store';
 import { S3ObjectStore } from '../adapters/object-store';
 import { QueryService } from '../adapters/query-service';
-import { resolveStack, type StackResources } from '../adapters/stack-outputs';
+import type { StackResources } from '../adapters/stack-outputs';
 import type { BatchObserver } from '../handlers/ingest-handler';
+import { createLogger } from '../handlers/log';
 import type { LocalFile } from './files';
-import { uploadAndProcess, uploadFiles, type UploadHooks } from './ingest-files';
+import { uploadAndProcessInOrder, uploadFiles, type UploadHooks } from './ingest-files';
 import { startLocalRuntime, type LocalRuntime } from './runtime';
+import { s3EndpointOverride } from './aws-options';
+import { NotFoundError } from './exit-codes';
 
 /**
  * Where CLI commands run: the embedded local runtime, or a deployed stack found by name.
@@ -19,8 +21,12 @@ export interface Backend {
   /** Raw uploads (and offloaded bodies): the review UI shows the page as uploaded. */
   objects: S3ObjectStore;
   query: QueryService;
-  /** Uploads under raw/<outlet>/ and waits until the pipeline has written their records; returns their ids. */
-  ingest(files: LocalFile[], hooks?: UploadHooks): Promise<string[]>;
+  /**
+   * Uploads under raw/<outlet>/ and waits until the pipeline has written their records (against a
+   * stack, at most `stackWaitMs`); returns their ids in the order of `files`, including those of
+   * records that never came, and null for a file that could not be uploaded.
+   */
+  ingest(files: LocalFile[], hooks?: UploadHooks, stackWaitMs?: number): Promise<(string | null)[]>;
   /** The local runtime, when running locally (redrive and reprocess need it). */
   runtime: LocalRuntime | null;
   /** The deployed stack's resources, when running against one. */
@@ -39,27 +45,42 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
 }
 
 async function openLocal(dataDir: string, observer?: BatchObserver): Promise<Backend> {
-  const rt = await startLocalRuntime({ dataDir, observer });
+  // The handler logs to stdout as Lambda wants; here stdout carries the command's output (JSON
+  // that scripts parse), so its log lines go to stderr.
+  const log = createLogger('warn', (line) => process.stderr.write(line + '\n'));
+  const rt = await startLocalRuntime({ dataDir, observer, log });
   return {
     kind: 'local',
     articles: rt.deps.articles,
     objects: rt.deps.objects,
     query: new QueryService(rt.deps.articles),
-    ingest: (files, hooks) => uploadAndProcess(rt, files, hooks),
+    ingest: (files, hooks) => uploadAndProcessInOrder(rt, files, hooks),
     runtime: rt,
     stack: null,
     stop: () => rt.stop(),
   };
 }
 
-/** How long `ingest --stack` waits for the deployed pipeline to write records. */
-const STACK_WAIT_MS = 15 * 60_000;
+/** How long `ingest --stack` waits for the deployed pipeline to write records, unless told otherwise. */
+export const STACK_WAIT_MS = 15 * 60_000;
 
 async function openStack(stackName: string, observer?: BatchObserver): Promise<Backend> {
-  const clients = createClients();
+  // Only stack mode needs CloudFormation: local commands never load its client.
+  const { CloudFormationClient } = await import('@aws-sdk/client-cloudformation');
+  const { resolveStack, StackNotFoundError } = await import('../adapters/stack-outputs');
   const cfn = new CloudFormationClient({});
-  const res = await resolveStack(cfn, stackName);
-  cfn.destroy();
+  let res: StackResources;
+  // The region the SDK resolved for CloudFormation (flag, environment or profile), not a default.
+  const region = await cfn.config.region();
+  try {
+    res = await resolveStack(cfn, stackName);
+  } catch (err) {
+    throw err instanceof StackNotFoundError ? new NotFoundError(err.message) : err;
+  } finally {
+    cfn.destroy();
+  }
+  const s3Endpoint = s3EndpointOverride();
+  const clients = createClients({ region, ...(s3Endpoint ? { s3Endpoint } : {}) });
   const objects = new S3ObjectStore(clients.s3);
   const articles = new DynamoArticleStore(clients.dynamo, res.articlesTable, { store: objects, bucket: res.rawBucket });
   return {
@@ -69,11 +90,11 @@ async function openStack(stackName: string, observer?: BatchObserver): Promise<B
     query: new QueryService(articles),
     runtime: null,
     stack: res,
-    ingest: async (files, hooks) => {
+    ingest: async (files, hooks, stackWaitMs = STACK_WAIT_MS) => {
       const ids = await uploadFiles(objects, res.rawBucket, files, hooks);
       // The deployed Lambda runs asynchronously: poll (bounded) until every record exists.
-      const pending = new Set(ids);
-      const deadline = Date.now() + STACK_WAIT_MS;
+      const pending = new Set(ids.filter((id): id is string => id !== null));
+      const deadline = Date.now() + stackWaitMs;
       while (pending.size > 0 && Date.now() < deadline) {
         for (const id of [...pending]) {
           const rec = await articles.get(id);
@@ -82,7 +103,7 @@ async function openStack(stackName: string, observer?: BatchObserver): Promise<B
             observer?.onOutcome?.(rec.status, id);
           }
         }
-        if (pending.size > 0) await new Promise((r) => setTimeout(r, 2000));
+        if (pending.size > 0) await new Promise((r) => setTimeout(r, Math.min(2000, Math.max(0, deadline - Date.now()))));
       }
       return ids;
     },

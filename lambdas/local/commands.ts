@@ -1,39 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildRecord, cleanObject, type SourceMeta } from '../core/ingest/build-record';
 import { planArticle, planArticleList, planExport, planStories, planStory, QueryParameterError, type Params } from '../core/query/plan';
 import type { ArticleRecord } from '../core/types';
 import { RULES_VERSION } from '../core/rules';
 import { collectPages } from '../core/query/pages';
 import type { StoryMember, StoryResult, StorySummary } from '../adapters/query-service';
-import { createLogger } from '../handlers/log';
-import { collectFiles } from './files';
 import { countOutcome, emptyCounts, type IngestCounts } from './ingest-files';
-import { RECORD_COLUMNS, render, renderTable, type Column, type OutputFormat } from './output';
+import { print, render, renderRecords, renderTable, type Column } from './output';
 import { Progress } from './progress';
 import { openBackend, type Backend } from './backend';
-import { startApiServer } from './api-server';
-import { ReviewSource } from '../adapters/review-source';
 import { dryRunReprocess, planReprocess, rulesVersionStats, runReprocess } from './reprocess';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { redriveDeadLetters } from '../adapters/dead-letter-queue';
 import { redrive } from './redrive';
-import { reprocessProgress, startReprocess } from '../adapters/reprocess-execution';
 import type { StackResources } from '../adapters/stack-outputs';
-import { NewsIngestError } from '../core/errors';
-
-export interface GlobalOptions {
-  dataDir: string;
-  format: OutputFormat;
-  stack?: string;
-}
-
-export class NotFoundError extends NewsIngestError {}
-
-export function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
-}
+import type { GlobalOptions } from './cli-options';
+import { IncompleteError, NotFoundError } from './exit-codes';
+import { inputFiles } from './inputs';
+import type { LocalFile } from './files';
+import type { QueueMessage } from './local-queue';
 
 /** Open the local runtime or the deployed stack for one command, and always close it. */
 export async function withBackend<T>(opts: GlobalOptions, fn: (b: Backend) => Promise<T>, observer?: Parameters<typeof openBackend>[0]['observer']): Promise<T> {
@@ -45,33 +27,51 @@ export async function withBackend<T>(opts: GlobalOptions, fn: (b: Backend) => Pr
   }
 }
 
-/** `clean`: the cleaner alone, no storage. */
-export function cleanCommand(paths: string[], opts: GlobalOptions): void {
-  const now = new Date().toISOString();
-  const records = collectFiles(paths).map((f) => {
-    const bytes = readFileSync(f.path);
-    const meta: SourceMeta = { bucket: 'local', key: f.key, versionId: null, eTag: null, size: bytes.length, metadataOutlet: f.outlet };
-    return buildRecord(meta, cleanObject(bytes, meta), now, RULES_VERSION);
-  });
-  print(render(records, opts.format, RECORD_COLUMNS));
+export interface IngestCommandOptions {
+  outlet?: string;
+  /** With --stack: how long to wait for the deployed pipeline's records. */
+  waitMs?: number;
 }
 
-export async function ingestCommand(paths: string[], opts: GlobalOptions & { outlet?: string }): Promise<{ counts: IngestCounts; records: ArticleRecord[] }> {
-  const files = collectFiles(paths, opts.outlet);
+/** Messages in the local dead-letter queue that are not in `before`: what this command dead-lettered. */
+function newDeadLetters(b: Backend, before: ReadonlySet<string>): QueueMessage[] {
+  return b.runtime ? b.runtime.queue.deadLetters.list().filter((m) => !before.has(m.messageId)) : [];
+}
+
+function deadLetterIds(b: Backend): Set<string> {
+  return new Set(b.runtime ? b.runtime.queue.deadLetters.list().map((m) => m.messageId) : []);
+}
+
+/**
+ * Upload, wait for the pipeline, print the records. A file whose record never appeared (dead-lettered
+ * locally, or not written before the --stack wait ran out) is named on stderr and makes the
+ * command fail with exit 4 after the records that did arrive are printed.
+ */
+export async function ingestCommand(paths: string[], opts: GlobalOptions & IngestCommandOptions): Promise<{ counts: IngestCounts; records: ArticleRecord[] }> {
+  const files = inputFiles(paths, opts.outlet);
   const counts = emptyCounts();
   const progress = new Progress(files.length, opts.format !== 'table');
-  const records = await withBackend(
+  const { records, missing } = await withBackend(
     opts,
     async (b) => {
-      const ids = await b.ingest(files, {
-        onUploaded: () => counts.uploaded++,
-        onFailed: (f) => {
-          counts.failed++;
-          process.stderr.write(`news-ingest: could not upload ${f.path} as ${f.key}: ${f.message}\n`);
+      const deadBefore = deadLetterIds(b);
+      const notUploaded = new Set<string>();
+      const ids = await b.ingest(
+        files,
+        {
+          onUploaded: () => counts.uploaded++,
+          onFailed: (f) => {
+            notUploaded.add(f.path);
+            process.stderr.write(`news-ingest: could not upload ${f.path} as ${f.key}: ${f.message}\n`);
+          },
         },
-      });
-      if (b.runtime) counts.failed += b.runtime.queue.deadLetters.list().length;
-      return (await Promise.all(ids.map((id) => b.articles.get(id)))).filter((r): r is ArticleRecord => r !== null);
+        opts.waitMs,
+      );
+      // ids line up with files; a file that was not uploaded has none.
+      const found = await Promise.all(ids.map((id) => (id ? b.articles.get(id) : null)));
+      const missing = files.filter((f, i) => !found[i] && !notUploaded.has(f.path));
+      counts.failed = missing.length + notUploaded.size;
+      return { records: found.filter((r): r is ArticleRecord => r !== null), missing: describeMissing(missing, b, newDeadLetters(b, deadBefore)) };
     },
     {
       onOutcome: (outcome) => {
@@ -81,14 +81,45 @@ export async function ingestCommand(paths: string[], opts: GlobalOptions & { out
     },
   );
   progress.done(counts);
-  print(render(records, opts.format, RECORD_COLUMNS));
+  print(renderRecords(records, opts.format));
+  if (missing.length > 0) {
+    for (const line of missing) process.stderr.write(line + '\n');
+    throw new IncompleteError(`${missing.length} of ${files.length} file(s) were not stored.`);
+  }
   return { counts, records };
+}
+
+function describeMissing(files: LocalFile[], b: Backend, dead: QueueMessage[]): string[] {
+  const errorByKey = new Map<string, string>();
+  for (const m of dead) for (const key of sourceKeysOf(m.body)) errorByKey.set(key, m.lastError ?? 'failed');
+  return files.map((f) =>
+    b.runtime
+      ? `Not stored: ${f.path} (dead-lettered: ${errorByKey.get(f.key) ?? 'failed'}; \`news-ingest redrive\` replays it).`
+      : `Not stored: ${f.path} (no record before the wait ran out; it may still arrive, or be in the dead-letter queue).`,
+  );
+}
+
+/** The object key an S3 event message is about, as sent and URL-decoded (S3 encodes keys; the local runtime does not). */
+function sourceKeysOf(body: string): string[] {
+  let key: string | undefined;
+  try {
+    key = (JSON.parse(body) as { Records?: { s3?: { object?: { key?: string } } }[] }).Records?.[0]?.s3?.object?.key;
+  } catch {
+    return [];
+  }
+  if (!key) return [];
+  try {
+    return [key, decodeURIComponent(key.replace(/\+/g, ' '))];
+  } catch {
+    return [key];
+  }
 }
 
 export async function getCommand(id: string, opts: GlobalOptions): Promise<void> {
   const r = await withBackend(opts, (b) => b.query.run(planArticle(id)));
   if (r.kind !== 'article' || !r.article) throw new NotFoundError(`No article with id ${id}.`);
   if (opts.format === 'table') print(renderRecordText(r.article));
+  else if (opts.format === 'text') print(renderRecords([r.article], 'text'));
   else print(JSON.stringify(r.article, null, opts.format === 'json' ? 2 : 0));
 }
 
@@ -134,7 +165,7 @@ export async function listCommand(opts: GlobalOptions & ListOptions): Promise<vo
       return r.kind === 'articles' ? r : { items: [], cursor: null };
     }, opts.limit),
   );
-  print(render(records, opts.format, RECORD_COLUMNS));
+  print(renderRecords(records, opts.format));
 }
 
 const MEMBER_COLUMNS: Column<StoryMember>[] = [
@@ -218,6 +249,11 @@ export async function explainCommand(id: string, opts: GlobalOptions): Promise<v
 
 /** `serve`: the query API on 127.0.0.1 until interrupted. */
 export async function serveCommand(opts: GlobalOptions & { port: number }): Promise<void> {
+  const [{ ReviewSource }, { startApiServer }, { createLogger }] = await Promise.all([
+    import('../adapters/review-source'),
+    import('./api-server'),
+    import('../handlers/log'),
+  ]);
   const backend = await openBackend({ dataDir: opts.dataDir, stack: opts.stack });
   const review = new ReviewSource(backend.articles, backend.objects);
   const api = await startApiServer(backend.query, createLogger('warn', (l) => process.stderr.write(l + '\n')), opts.port, review);
@@ -260,10 +296,13 @@ export async function reprocessCommand(opts: GlobalOptions & ReprocessCommandOpt
         return;
       }
       progress = new Progress(plan.selected.length, opts.format !== 'table');
+      const deadBefore = deadLetterIds(b);
       await runReprocess(rt, plan);
-      const summary = { scanned: plan.scanned, reprocessed: plan.selected.length, changed: counts.clean + counts.rejected, unchanged: counts.unchanged, rulesVersion: rt.deps.rules.version };
-      if (opts.format === 'table') print(`Reprocessed ${summary.reprocessed} of ${summary.scanned} object(s) with rules ${summary.rulesVersion}: ${summary.changed} changed, ${summary.unchanged} unchanged.`);
+      counts.failed = newDeadLetters(b, deadBefore).length;
+      const summary = { scanned: plan.scanned, reprocessed: plan.selected.length, changed: counts.clean + counts.rejected, unchanged: counts.unchanged, deadLettered: counts.failed, rulesVersion: rt.deps.rules.version };
+      if (opts.format === 'table') print(`Reprocessed ${summary.reprocessed} of ${summary.scanned} object(s) with rules ${summary.rulesVersion}: ${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.deadLettered} dead-lettered.`);
       else print(JSON.stringify(summary, null, opts.format === 'json' ? 2 : 0));
+      if (summary.deadLettered > 0) throw new IncompleteError(`${summary.deadLettered} object(s) were dead-lettered; \`news-ingest redrive\` replays them.`);
     },
     {
       onOutcome: (outcome) => {
@@ -279,6 +318,7 @@ async function reprocessStack(stack: StackResources, opts: GlobalOptions & Repro
   if (opts.dryRun || opts.outlet || opts.beforeVersion) {
     throw new QueryParameterError('Against a deployed stack, reprocess replays all of raw/; --dry-run, --outlet and --before-version are local-only.');
   }
+  const [{ SFNClient }, { reprocessProgress, startReprocess }] = await Promise.all([import('@aws-sdk/client-sfn'), import('../adapters/reprocess-execution')]);
   const sfn = new SFNClient({});
   try {
     const arn = await startReprocess(sfn, stack.reprocessStateMachineArn);
@@ -298,16 +338,22 @@ async function reprocessStack(stack: StackResources, opts: GlobalOptions & Repro
   }
 }
 
-/** Replay dead-lettered messages: locally through the same queue; deployed with SQS's message-move task. */
+/**
+ * Replay dead-lettered messages: locally through the same queue; deployed with SQS's message-move
+ * task. Locally, messages that dead-letter again make the command fail with exit 4.
+ */
 export async function redriveCommand(opts: GlobalOptions): Promise<void> {
   const message = await withBackend(opts, async (b) => {
     if (b.runtime) {
       const { redriven } = await redrive(b.runtime);
       const left = b.runtime.queue.deadLetters.list().length;
-      return `Redrove ${redriven} dead-lettered message(s); ${left} dead-lettered again.`;
+      const message = `Redrove ${redriven} dead-lettered message(s); ${left} dead-lettered again.`;
+      if (left > 0) throw new IncompleteError(message);
+      return message;
     }
     const url = b.stack?.deadLetterQueueUrl;
     if (!url) throw new Error('The stack has no DeadLetterQueueUrl output.');
+    const [{ SQSClient }, { redriveDeadLetters }] = await Promise.all([import('@aws-sdk/client-sqs'), import('../adapters/dead-letter-queue')]);
     const sqs = new SQSClient({});
     try {
       const r = await redriveDeadLetters(sqs, url);

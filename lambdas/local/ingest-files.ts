@@ -52,9 +52,10 @@ export interface UploadHooks {
 
 /**
  * Upload files under raw/<outlet>/ as a user's `aws s3 cp` would, to the local server or a
- * deployed bucket alike. One file failing never stops the others. Returns the uploaded files' ids.
+ * deployed bucket alike. One file failing never stops the others. Returns each file's id, in order
+ * (null for a file that could not be uploaded), so callers can tell which record belongs to which file.
  */
-export async function uploadFiles(objects: S3ObjectStore, bucket: string, files: LocalFile[], hooks: UploadHooks = {}): Promise<string[]> {
+export async function uploadFiles(objects: S3ObjectStore, bucket: string, files: LocalFile[], hooks: UploadHooks = {}): Promise<(string | null)[]> {
   const ids = await mapLimit(files, UPLOAD_CONCURRENCY, async (f) => {
     try {
       const metadata = { outlet: f.outlet, ...(f.originalName ? { 'original-name': f.originalName } : {}) };
@@ -66,12 +67,20 @@ export async function uploadFiles(objects: S3ObjectStore, bucket: string, files:
       return null;
     }
   });
-  return ids.filter((id): id is string => id !== null);
+  return ids;
 }
 
-/** Upload to the local runtime; the bucket notification queues the files and the queue delivers them to the real handler. */
-export async function uploadAndProcess(rt: LocalRuntime, files: LocalFile[], hooks: UploadHooks = {}): Promise<string[]> {
+/**
+ * Upload to the local runtime; the bucket notification queues the files and the queue delivers
+ * them to the real handler. Ids in the order of `files`, null where the upload failed.
+ */
+export async function uploadAndProcessInOrder(rt: LocalRuntime, files: LocalFile[], hooks: UploadHooks = {}): Promise<(string | null)[]> {
   const ids = await uploadFiles(rt.deps.objects, rt.names.bucket, files, hooks);
   await rt.queue.drain();
   return ids;
+}
+
+/** As uploadAndProcessInOrder, keeping only the ids of the files that were uploaded. */
+export async function uploadAndProcess(rt: LocalRuntime, files: LocalFile[], hooks: UploadHooks = {}): Promise<string[]> {
+  return (await uploadAndProcessInOrder(rt, files, hooks)).filter((id): id is string => id !== null);
 }

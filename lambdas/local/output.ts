@@ -1,9 +1,14 @@
-import Table from 'cli-table3';
+import type TableConstructor from 'cli-table3';
 import type { ArticleRecord } from '../core/types';
 
-export type OutputFormat = 'table' | 'json' | 'jsonl';
+export type OutputFormat = 'table' | 'json' | 'jsonl' | 'text';
 
-export const OUTPUT_FORMATS: OutputFormat[] = ['table', 'json', 'jsonl'];
+/** `text` is the cleaned text alone; only commands that print records' text accept it. */
+export const OUTPUT_FORMATS: OutputFormat[] = ['table', 'json', 'jsonl', 'text'];
+
+export function print(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+}
 
 /** Table on a terminal, JSON when piped — what a user scripting the CLI expects. */
 export function defaultFormat(stream: NodeJS.WriteStream = process.stdout): OutputFormat {
@@ -22,6 +27,9 @@ function truncate(s: string, width: number | undefined): string {
 }
 
 export function renderTable<T>(rows: T[], columns: Column<T>[]): string {
+  // Loaded on first use: JSON output and `--help` never draw a table.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Table = require('cli-table3') as typeof TableConstructor;
   const table = new Table({
     head: columns.map((c) => c.header),
     style: { head: [], border: [] },
@@ -34,6 +42,8 @@ export function renderTable<T>(rows: T[], columns: Column<T>[]): string {
 }
 
 export function render<T>(rows: T[], format: OutputFormat, columns: Column<T>[]): string {
+  // The CLI accepts `text` only for commands that print records (see renderRecords).
+  if (format === 'text') throw new Error('This output has no text form.');
   if (format === 'json') return JSON.stringify(rows, null, 2);
   if (format === 'jsonl') return rows.map((r) => JSON.stringify(r)).join('\n');
   return renderTable(rows, columns);
@@ -48,3 +58,14 @@ export const RECORD_COLUMNS: Column<ArticleRecord>[] = [
   { header: 'story', value: (r) => (r.status === 'clean' ? r.storyId : '') },
   { header: 'role', value: (r) => (r.status === 'clean' ? r.role : '') },
 ];
+
+/**
+ * Texts of several records are separated by a line holding a form feed: paragraphs inside a
+ * body are already separated by blank lines, so a blank line could not tell records apart.
+ */
+export const TEXT_SEPARATOR = '\n\f\n';
+
+export function renderRecords(records: ArticleRecord[], format: OutputFormat): string {
+  if (format === 'text') return records.map((r) => r.body).join(TEXT_SEPARATOR);
+  return render(records, format, RECORD_COLUMNS);
+}

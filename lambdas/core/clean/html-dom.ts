@@ -4,7 +4,7 @@
  * linkedom (much faster, same Readability result on typical news pages).
  */
 import type * as JsdomModule from 'jsdom';
-import { parseHTML } from 'linkedom';
+import type * as LinkedomModule from 'linkedom';
 
 let jsdomModule: typeof JsdomModule | null = null;
 
@@ -13,6 +13,15 @@ function jsdom(): typeof JsdomModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   jsdomModule ??= require('jsdom') as typeof JsdomModule;
   return jsdomModule;
+}
+
+let linkedomModule: typeof LinkedomModule | null = null;
+
+/** linkedom too is loaded on first use: text pages never need a DOM, and it is ~150 modules to load. */
+function linkedom(): typeof LinkedomModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  linkedomModule ??= require('linkedom') as typeof LinkedomModule;
+  return linkedomModule;
 }
 
 export type DomEngine = 'jsdom' | 'linkedom';
@@ -51,7 +60,7 @@ export function parsePage(html: string, engine: DomEngine): ParsedPage {
     // linkedom needs a full document; bare fragments would otherwise lose <body>.
     const at = htmlTagAt(html);
     const source = at >= 0 ? hoistIntoHead(html, at) : `<!doctype html><html><head></head><body>${html}</body></html>`;
-    const { document } = parseHTML(source) as unknown as { document: Document };
+    const { document } = linkedom().parseHTML(source) as unknown as { document: Document };
     return { document, close: () => undefined };
   }
   // Scripts are already stripped; runScripts stays unset and no resource loader is given,
