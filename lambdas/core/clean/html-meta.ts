@@ -12,9 +12,15 @@ export interface HtmlMeta {
   language: string | null;
 }
 
-function metaContent(doc: Document, keys: readonly string[]): string | null {
+/**
+ * The first non-empty content among `keys`, in key order; for each key the first <meta> in
+ * document order named by it (property, name or itemprop, compared exactly as the attribute
+ * selectors `meta[property="k"], meta[name="k"], meta[itemprop="k"]` do). The page's <meta>
+ * elements are collected once: a selector query per key walked the whole DOM each time.
+ */
+function metaContent(metas: readonly Element[], keys: readonly string[]): string | null {
   for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
+    const el = metas.find((m) => m.getAttribute('property') === key || m.getAttribute('name') === key || m.getAttribute('itemprop') === key);
     const value = el?.getAttribute('content')?.trim();
     if (value) return value;
   }
@@ -67,14 +73,15 @@ function parseJsonLd(sources: readonly string[]): JsonLdArticle | null {
 
 export function readHtmlMeta(doc: Document, jsonLd: readonly string[]): HtmlMeta {
   const ld = parseJsonLd(jsonLd);
+  const metas = Array.from(doc.getElementsByTagName('meta'));
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || null;
   const ldUrl = typeof ld?.url === 'string' ? ld.url : null;
   return {
-    title: (typeof ld?.headline === 'string' ? ld.headline.trim() : null) ?? metaContent(doc, ['og:title', 'twitter:title']),
-    byline: authorName(ld?.author) ?? metaContent(doc, ['author', 'article:author', 'byl', 'parsely-author']),
-    published: (typeof ld?.datePublished === 'string' ? ld.datePublished.trim() : null) ?? metaContent(doc, ['article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'parsely-pub-date', 'DC.date.issued']),
-    description: metaContent(doc, ['og:description', 'description', 'twitter:description']),
-    canonicalUrl: canonical ?? metaContent(doc, ['og:url']) ?? ldUrl,
-    language: doc.documentElement?.getAttribute('lang')?.trim() || metaContent(doc, ['og:locale', 'language', 'content-language']),
+    title: (typeof ld?.headline === 'string' ? ld.headline.trim() : null) ?? metaContent(metas, ['og:title', 'twitter:title']),
+    byline: authorName(ld?.author) ?? metaContent(metas, ['author', 'article:author', 'byl', 'parsely-author']),
+    published: (typeof ld?.datePublished === 'string' ? ld.datePublished.trim() : null) ?? metaContent(metas, ['article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'parsely-pub-date', 'DC.date.issued']),
+    description: metaContent(metas, ['og:description', 'description', 'twitter:description']),
+    canonicalUrl: canonical ?? metaContent(metas, ['og:url']) ?? ldUrl,
+    language: doc.documentElement?.getAttribute('lang')?.trim() || metaContent(metas, ['og:locale', 'language', 'content-language']),
   };
 }

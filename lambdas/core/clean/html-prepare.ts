@@ -1,4 +1,4 @@
-import { asciiLower } from '../text/ascii-case';
+import { asciiLower, indexOfAsciiFolded } from '../text/ascii-case';
 
 /**
  * Removes executable and style content before any DOM sees the page. A linear scan
@@ -8,43 +8,39 @@ import { asciiLower } from '../text/ascii-case';
 const DROPPED_ELEMENTS = ['script', 'style', 'noscript', 'template', 'svg'] as const;
 
 function dropElement(html: string, tag: string): string {
-  const lower = asciiLower(html);
   const open = `<${tag}`;
   const close = `</${tag}`;
   let out = '';
   let from = 0;
+  let at = 0;
   for (;;) {
-    const start = lower.indexOf(open, from);
+    const start = indexOfAsciiFolded(html, open, at);
     if (start < 0) break;
-    const after = lower.charCodeAt(start + open.length);
+    at = start + open.length;
+    const after = html.charCodeAt(at);
     // `<scripts>` or `<svgx>` are different tags; only whitespace, `>` or `/` end the name.
-    if (!(after === 62 || after === 47 || after === 32 || after === 9 || after === 10 || after === 13)) {
-      out += html.slice(from, start + open.length);
-      from = start + open.length;
-      continue;
-    }
+    if (!(after === 62 || after === 47 || after === 32 || after === 9 || after === 10 || after === 13)) continue;
     out += html.slice(from, start);
-    const end = lower.indexOf(close, start);
+    const end = indexOfAsciiFolded(html, close, start);
     if (end < 0) return out;
-    const gt = lower.indexOf('>', end);
-    from = gt < 0 ? html.length : gt + 1;
+    const gt = html.indexOf('>', end);
+    from = at = gt < 0 ? html.length : gt + 1;
   }
   return out + html.slice(from);
 }
 
 /** Bodies of `<script type="application/ld+json">` elements: page metadata, read as data. */
 export function extractJsonLd(html: string): string[] {
-  const lower = asciiLower(html);
   const found: string[] = [];
   let from = 0;
   for (;;) {
-    const start = lower.indexOf('<script', from);
+    const start = indexOfAsciiFolded(html, '<script', from);
     if (start < 0) break;
-    const tagEnd = lower.indexOf('>', start);
+    const tagEnd = html.indexOf('>', start);
     if (tagEnd < 0) break;
-    const end = lower.indexOf('</script', tagEnd);
+    const end = indexOfAsciiFolded(html, '</script', tagEnd);
     if (end < 0) break;
-    if (lower.slice(start, tagEnd).includes('ld+json')) found.push(html.slice(tagEnd + 1, end));
+    if (asciiLower(html.slice(start, tagEnd)).includes('ld+json')) found.push(html.slice(tagEnd + 1, end));
     from = end + 8;
   }
   return found;

@@ -5,7 +5,7 @@
 import { cleanArticle } from '../../../lambdas/core/clean';
 import { extractJsonLd, stripActiveContent } from '../../../lambdas/core/clean/html-prepare';
 import { htmlNestingDepth } from '../../../lambdas/core/ingest/html-depth';
-import { asciiLower } from '../../../lambdas/core/text/ascii-case';
+import { asciiLower, indexOfAsciiFolded } from '../../../lambdas/core/text/ascii-case';
 
 /** Every code point whose lower- or upper-case form has another UTF-16 length than itself. */
 function lengthChangingCodePoints(): string[] {
@@ -33,6 +33,13 @@ describe('length-changing case folds', () => {
   test('asciiLower keeps every string its length and folds A–Z only', () => {
     for (const c of CASES) expect(asciiLower(`<SCRIPT>${c}`)).toBe(`<script>${c}`);
     expect(asciiLower('Σ ς İ ẞ')).toBe('Σ ς İ ẞ');
+  });
+
+  test('indexOfAsciiFolded finds what indexOf finds in the folded text, at the same offsets', () => {
+    const text = `${CASES.join('')}<ScRiPt x><sCRIPTs></SCRIPT ${CASES.join('<')}</script><script`;
+    for (const needle of ['<script', '</script', '<scripts', '<style', '<']) {
+      for (let from = 0; from <= text.length; from += 7) expect(indexOfAsciiFolded(text, needle, from)).toBe(asciiLower(text).indexOf(needle, from));
+    }
   });
 
   test.each(CASES.map((c) => [`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, c]))(
