@@ -3,7 +3,7 @@
  * templates) → record fields. Pure: strings in, plain objects out, never throws for content.
  */
 import type { CleanInput, CleanOptions, CleanResult, RemovedBlock } from '../types';
-import { STRUCTURAL_RULES as S, STRUCTURE_THRESHOLDS as T } from '../rules';
+import { STRUCTURAL_RULES as S, STRUCTURE_THRESHOLDS as T, ruleOpens } from '../rules';
 import { initialState, remove, removeByMatch, type BlockState } from './block-state';
 import { parseDateline } from './dates';
 import { htmlToBlocks, type HtmlExtraction } from './html-blocks';
@@ -109,13 +109,13 @@ function proseProfile(states: readonly BlockState[]): number[] {
 const isNamedChrome = (s: BlockState) => s.verdict === 'remove' && s.category !== 'comments' && (s.match !== null || s.rule === S.repeated.id);
 
 /**
- * Rules naming a "Related" / "More from" heading: it opens a box of headlines, inside or after a
- * story. "Read also" labels open one too, but only ever inside a story, so they are no section
- * marker that ends it (tail-cut.ts).
+ * A "Related" / "More from" heading opens a box of headlines, inside or after a story. "Read
+ * also" labels open one too, but only ever inside a story, so they open no section (tail-cut.ts).
  */
-const BOX_HEADING_RULES: ReadonlySet<string> = new Set(['related.heading', 'related.heading-intl', 'related.read-also']);
+const isBoxHeading = (s: BlockState) => ruleOpens(s.match?.rule, 'box');
 
-const isBoxHeading = (s: BlockState) => s.match !== null && BOX_HEADING_RULES.has(s.match.rule.id);
+/** The keyword rule that removed a block, when one did (structure may have removed it instead). */
+const removedByRule = (s: BlockState) => (s.match && s.rule === s.match.rule.id ? s.match.rule : null);
 
 /** Chrome that sits inside a story (photo captions and credits, gallery counters), once a rule has named it. */
 const INLINE_CHROME = new Set(['caption', 'image-placeholder']);
@@ -248,8 +248,9 @@ function removeLeadingShort(states: BlockState[], start: number, end: number): v
 function removeMarkedLists(states: BlockState[]): void {
   for (const [i, s] of states.entries()) {
     if (s.verdict !== 'remove') continue;
-    if (s.rule === 'tags.label') removeTagValues(states, i);
-    if (!BOX_HEADING_RULES.has(s.rule ?? '')) continue;
+    const rule = removedByRule(s);
+    if (ruleOpens(rule, 'tag-values')) removeTagValues(states, i);
+    if (!ruleOpens(rule, 'box')) continue;
     for (let j = i + 1; j < states.length && j <= i + T.markedListMaxBlocks; j++) {
       const b = states[j];
       if (b.verdict === 'remove') continue;

@@ -35,7 +35,7 @@ describe('cleanArticle', () => {
     const b = cleanArticle({ content: html, format: 'html' }, { dom: 'linkedom' });
     expect(a).toEqual(b);
     expect(a.paragraphs).toEqual(STORY);
-    expect(a.removed).toEqual([{ text: 'Advertisement', rule: 'ad.label', category: 'ad-marker' }]);
+    expect(a.removed).toEqual([{ text: 'Advertisement', rule: 'ad-marker.label', category: 'ad-marker' }]);
   });
 
   test('scripts never run and styles never reach the parser', () => {
