@@ -4,6 +4,69 @@
  * so a story sentence that happens to mention "newsletter" is never at risk.
  */
 import type { RuleTable } from './rule-types';
+import { anyOf, CJK_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NAME_AND, NAME_WORD, nameOfWords, NUMERIC_DATE, SOCIAL_NETWORKS, TAG_LABELS } from './pattern-pieces';
+
+/** Words that introduce a byline name: "By", "Von", "Автор"; the colon after them is optional. */
+const BY_WORDS = ['By', 'BY', 'by', 'Written by', 'Words by', 'Story by', 'Reporting by', 'Por', 'POR', 'Di', 'Von', 'VON', 'Par', 'PAR', 'Door', 'Автор', 'بقلم'];
+/** Labels that need a colon before the name: "Texto:", "Autor:". */
+const AUTHOR_LABELS = ['Texto', 'Text', 'Tekst', 'Autor', 'Autorin', 'Auteur', 'Autore', 'Yazan', 'Yazar', 'كتب'];
+/** What may follow a byline word: one to four name words, two names joined by "and", a name with its role or place. */
+const BYLINE_NAMES = [
+  nameOfWords(1),
+  nameOfWords(2),
+  nameOfWords(3),
+  nameOfWords(4),
+  `${NAME_WORD} (${NAME_AND}) ${NAME_WORD}`,
+  `${nameOfWords(2)} (${NAME_AND}) ${nameOfWords(2)}`,
+  `${nameOfWords(2)}, .{2,60}`,
+  `${nameOfWords(2)} ?[|•] .{2,60}`,
+];
+const BY_NAME = new RegExp(`^((${anyOf(BY_WORDS)}):?|(${anyOf(AUTHOR_LABELS)}):) (${anyOf(BYLINE_NAMES)})$`, 'u');
+
+/** Before a dateline's date: a bullet or bar, a weekday or label ("Mo.,", "Updated"). */
+const DATE_LEAD = String.raw`^[|• ]{0,2}\p{L}{0,12}[.,، ]{0,3}`;
+/** After a dateline's date: a separator, the time, and a time zone or a name in brackets. */
+const TIME_TAIL = String.raw`[ ,.|•@–—\p{L}-]{1,10}\d{1,2}[:.h]\d{2}[ \p{L}.•|\d()+:-]{0,34}$`;
+
+/** Headings of related/most-read boxes in English (and the Portuguese "Leia mais"). */
+const RELATED_HEADINGS = [
+  'related( articles| stories| content| coverage| news| posts| links| reading)?',
+  String.raw`more (stories|news|articles|from|on|in|like this)\b.{0,40}`,
+  'more',
+  String.raw`more (great |top |popular )?[\p{L}\d ]{0,24}(stories|news|articles|videos|coverage|reads)`,
+  'most (read|popular|watched|viewed|shared|commented)( stories| articles| now| today)?',
+  'top stories',
+  'trending( now| stories| news| topics)?',
+  'you (may|might) (also )?like',
+  'recommended( for you| stories| articles| reading)?',
+  'read (more|next|also)',
+  'see also',
+  'also read',
+  "editors'? picks?",
+  String.raw`popular (stories|now|on)\b.{0,30}`,
+  'what to read next',
+  'latest (news|stories|headlines|videos)',
+  'in other news',
+  "don'?t miss",
+  'more coverage',
+  'further reading',
+  'explore further',
+  'up next',
+  'next up',
+  'around the web',
+  'promoted stories',
+  'sponsored (stories|content|links)',
+  'from the web',
+  'leia mais',
+];
+const RELATED_HEADING = new RegExp(String.raw`^(${anyOf(RELATED_HEADINGS)})\s*[:.…]*$`, 'iu');
+
+/** Network names and share words as a bare share bar lists them ("Facebook Twitter Email", "Teilen | WhatsApp"). */
+const SHARE_BAR_WORDS = [
+  'facebook', 'twitter', 'linkedin', 'email', 'mail', 'e-mail', 'whatsapp', 'reddit', 'pinterest', 'pint', 'pin', 'print', 'messenger',
+  'telegram', 'tweet', 'share', 'baixar', 'download', 'compartilhar', 'partilhar', 'teilen', 'condividi', 'vk', 'ok', 'xing', 'partager',
+  'compartir', 'delen', 'paylaş', 'поделиться', 'вконтакте', 'weibo', '微博', '微信', 'wechat',
+];
 
 export const NEWSLETTER_PROMPT: RuleTable<'newsletter'> = {
   category: 'newsletter',
@@ -62,7 +125,7 @@ export const NEWSLETTER_PROMPT: RuleTable<'newsletter'> = {
 export const BYLINE_DATELINE: RuleTable<'byline'> = {
   category: 'byline',
   rules: [
-    { id: 'byline.by-name', pattern: /^((By|BY|by|Written by|Words by|Story by|Reporting by|Por|POR|Di|Von|VON|Par|PAR|Door|Автор|بقلم):?|(Texto|Text|Tekst|Autor|Autorin|Auteur|Autore|Yazan|Yazar|كتب):) ([\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20}|[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20} [\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20}|[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20} [\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20} [\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20}|[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20} [\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20} [\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20} [\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20}|[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20} (and|und|et|y|e|en|и|ve|و) [\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20}|[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20} [\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20} (and|und|et|y|e|en|и|ve|و) [\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20} [\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20}|[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20} [\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20}, .{2,60}|[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20} [\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20} ?[|•] .{2,60})$/u, maxChars: 120, extract: 'byline', where: 'edge',
+    { id: 'byline.by-name', pattern: BY_NAME, maxChars: 120, extract: 'byline', where: 'edge',
       examples: ['By Ann Lee', 'By Ana María Duarte', 'Von Jonas Weber und Lea Roth', 'By Tom Hale, Staff Writer', 'Por Carmen Ruiz | Madrid'],
       nearMisses: ['By Monday the ferry will run again on its usual timetable.', 'by the harbour'] },
     { id: 'byline.by-name-dated', pattern: /^(By|BY) \p{Lu}.{2,80} on \p{L}{3,9},? \p{L}{3,9} \d{1,2}(st|nd|rd|th)?, \d{4}.{0,30}$/u, maxChars: 160, extract: 'published', where: 'edge',
@@ -74,19 +137,19 @@ export const BYLINE_DATELINE: RuleTable<'byline'> = {
     { id: 'byline.by-label', pattern: /^(by|por|von|di|par|door|autor|auteur|autore|автор|yazan|yazar|بقلم|作者|记者|texto|text|tekst):?$/iu, maxChars: 8, where: 'edge',
       examples: ['By', 'Von'],
       nearMisses: ['Bye'] },
-    { id: 'byline.date-then-name', pattern: /^(\d{1,2}(st|nd|rd|th|er|º|\.)? (de )?\p{L}{2,12}( de| الأول| الاول| الثاني)?[.,]{0,2} \d{4}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[年년]\d{1,2}[月월]\d{1,2}[日일]) ?[-–—|,] ?\d{1,2}[:.]\d{2}( am| pm| AM| PM)? ([\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20}|[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20} [\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20}|[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20} [\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20} [\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20})$/u, maxChars: 100, extract: 'byline', where: 'edge',
+    { id: 'byline.date-then-name', pattern: new RegExp(String.raw`^(${anyOf([DAY_MONTH_YEAR, NUMERIC_DATE, CJK_DATE])}) ?[-–—|,] ?\d{1,2}[:.]\d{2}( am| pm| AM| PM)? (${anyOf([1, 2, 3].map(nameOfWords))})$`, 'u'), maxChars: 100, extract: 'byline', where: 'edge',
       examples: ['4 June 2023 - 08:05 Tomas Lindqvist', '12.05.2024 | 14:30 Lea Roth'],
       nearMisses: ['4 June 2023 - 08:05 the ferry left the harbour on time.'] },
     { id: 'byline.published-label', pattern: /^[|•·]? ?(published|posted|updated|last updated|first published|publicado( el| em)?|actualizado( el)?|atualizado( em)?|pubblicato( il)?|aggiornato( il)?|veröffentlicht( am)?|aktualisiert( am)?|erstellt( am)?|stand|publié( le)?|mis à jour( le)?|gepubliceerd( op)?|bijgewerkt( op)?|geplaatst( op)?|опубликовано|обновлено|дата публикации|yayınlanma( tarihi)?|yayın tarihi|güncelleme( tarihi)?|güncellenme( tarihi)?|تاريخ النشر|نشر في|آخر تحديث|发布时间|发布日期|更新时间|发表于)(?!\p{L}):? ?(on |at )?.{0,20}\d.{0,60}$/iu, maxChars: 110, extract: 'published', where: 'edge',
       examples: ['Published: 09:15, May 12, 2024', 'Veröffentlicht am 12.05.2024'],
       nearMisses: ['Publisher Ann Lee said on Monday the paper would close in 2025.'] },
-    { id: 'byline.date-line', pattern: /^[|• ]{0,2}\p{L}{0,12}[.,، ]{0,3}(\p{L}{3,10}\.? \d{1,2}(st|nd|rd|th)?,? \d{4}|\d{1,2}(st|nd|rd|th|er|º|\.)? (de )?\p{L}{2,12}( de| الأول| الاول| الثاني)?[.,]{0,2} \d{4}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[年년]\d{1,2}[月월]\d{1,2}[日일])[.,، ]{0,3}\p{L}{0,12}\.?$/iu, maxChars: 48, extract: 'published', where: 'edge',
+    { id: 'byline.date-line', pattern: new RegExp(String.raw`${DATE_LEAD}(${anyOf([MONTH_DAY_YEAR, DAY_MONTH_YEAR, NUMERIC_DATE, CJK_DATE])})[.,، ]{0,3}\p{L}{0,12}\.?$`, 'iu'), maxChars: 48, extract: 'published', where: 'edge',
       examples: ['May 14, 2024', '14 de mayo de 2024', '2024年5月14日'],
       nearMisses: ['May 14, 2024 was the wettest day of the year.'] },
-    { id: 'byline.date-time-line', pattern: /^[|• ]{0,2}\p{L}{0,12}[.,، ]{0,3}(\p{L}{3,10}\.? \d{1,2}(st|nd|rd|th)?,? \d{4}|\d{1,2}(st|nd|rd|th|er|º|\.)? (de )?\p{L}{2,12}( de| الأول| الاول| الثاني)?[.,]{0,2} \d{4}|\d{4}[年년]\d{1,2}[月월]\d{1,2}[日일])[ ,.|•@–—\p{L}-]{1,10}\d{1,2}[:.h]\d{2}[ \p{L}.•|\d()+:-]{0,34}$/iu, maxChars: 90, extract: 'published', where: 'edge',
+    { id: 'byline.date-time-line', pattern: new RegExp(`${DATE_LEAD}(${anyOf([MONTH_DAY_YEAR, DAY_MONTH_YEAR, CJK_DATE])})${TIME_TAIL}`, 'iu'), maxChars: 90, extract: 'published', where: 'edge',
       examples: ['May 14, 2024 at 9:30 am', '14. Mai 2024 um 09:30', '2024年5月14日 13:46'],
       nearMisses: ['May 14, 2024 at 9:30 am the first ferry left the harbour.'] },
-    { id: 'byline.numeric-date-time', pattern: /^[|• ]{0,2}\p{L}{0,12}[.,، ]{0,3}(\d{1,4}[./-]\d{1,2}[./-]\d{2,4})[ ,.|•@–—\p{L}-]{1,10}\d{1,2}[:.h]\d{2}[ \p{L}.•|\d()+:-]{0,34}$/iu, maxChars: 90, extract: 'published', where: 'edge',
+    { id: 'byline.numeric-date-time', pattern: new RegExp(`${DATE_LEAD}(${NUMERIC_DATE})${TIME_TAIL}`, 'iu'), maxChars: 90, extract: 'published', where: 'edge',
       examples: ['14.05.2024 09:30', 'Mo., 14.05.2024 - 09:30'],
       nearMisses: ['14.05.2024 09:30 was when the ferry left the harbour, the captain said.'] },
     { id: 'byline.time-ago', pattern: /^(\d{1,2}|an|a|one|two|three) (seconds|second|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|weeks|week|months|month|years|year) ago[ at\d:.apm]{0,12}$/i, maxChars: 40,
@@ -251,7 +314,7 @@ export const CAPTION_CREDIT: RuleTable<'caption'> = {
 export const RELATED_LIST: RuleTable<'related-list'> = {
   category: 'related-list',
   rules: [
-    { id: 'related-list.heading', pattern: /^(related( articles| stories| content| coverage| news| posts| links| reading)?|more (stories|news|articles|from|on|in|like this)\b.{0,40}|more|more (great |top |popular )?[\p{L}\d ]{0,24}(stories|news|articles|videos|coverage|reads)|most (read|popular|watched|viewed|shared|commented)( stories| articles| now| today)?|top stories|trending( now| stories| news| topics)?|you (may|might) (also )?like|recommended( for you| stories| articles| reading)?|read (more|next|also)|see also|also read|editors'? picks?|popular (stories|now|on)\b.{0,30}|what to read next|latest (news|stories|headlines|videos)|in other news|don'?t miss|more coverage|further reading|explore further|up next|next up|around the web|promoted stories|sponsored (stories|content|links)|from the web|leia mais)\s*[:.…]*$/iu, maxChars: 60, opens: ['section', 'box'],
+    { id: 'related-list.heading', pattern: RELATED_HEADING, maxChars: 60, opens: ['section', 'box'],
       examples: ['Most Read', 'Related stories', 'More from Business', 'You may also like', "Don't miss:"],
       nearMisses: ['Most read the report before the meeting.'] },
     { id: 'related-list.heading-intl', pattern: /^(самые популярные( статьи| новости| диеты)?|читайте (также|ещё|еще)|похожие (статьи|новости|материалы)|популярное|(ещё |еще )?по теме|(материалы|новости) по теме|другие новости|самое читаемое|m[aá]s le[ií]d[oa]s|noticias relacionadas|art[ií]culos relacionados|contenido relacionado|(tambi[eé]n )?(te|le) (puede|podr[ií]a) (interesar|gustar)|te recomendamos|m[aá]s noticias|mais lid[ao]s|not[ií]cias relacionadas|mat[ée]rias relacionadas|voc[eê] (também )?pode (gostar|se interessar)|articoli correlati|pi[uù] lett[ie]|ti potrebbe interessare|potrebbe (anche )?(piacerti|interessarti)|altre notizie|mehr zum thema|meistgelesen(e)?( artikel)?|das (thema )?könnte (sie|dich) auch interessieren|auch interessant|(ähnliche|verwandte|weitere|neueste|beliebte|empfohlene) (artikel|beiträge|themen|nachrichten|meldungen)|schon gelesen|zum weiterlesen|à découvrir( aussi| également)?|sur le même (sujet|thème)|dans la même rubrique|articles (similaires|liés|connexes|récents)|les plus (lus|partagés|commentés)|(nos )?derniers articles|vous (aimerez|pourriez aimer) aussi|ces articles (peuvent|pourraient) vous intéresser|meer over dit onderwerp|gerelateerde (artikelen|berichten)|meest gelezen|ook interessant|meer nieuws|[أا]خبار ذات صلة|(مواضيع|مقالات) ذات صلة|ال[أا]كثر قراءة|(bunlar da )?ilginizi çekebilir|(ilgili|benzer|diğer) haberler|en çok okunanlar|相关阅读|延伸阅读|相关(新闻|文章)|推荐阅读|热门(文章|新闻)|猜你喜欢|更多新闻|热点推荐)\s*\p{M}{0,2}[:.…!?：»›]*$/iu, maxChars: 60, opens: ['section', 'box'],
@@ -326,7 +389,7 @@ export const SHARE_BAR: RuleTable<'share-bar'> = {
     { id: 'share-bar.label', pattern: /^(share( this| on| via)?( article| story| page)?|share this:?|tweet|pin( it)?|email|e-mail|print|copy link|copy|whatsapp|facebook|twitter|linkedin|reddit|pinterest|messenger|telegram|flipboard|google news|comments?|save|send|like|follow( us)?|partilhar|compartilhar|condividi|teilen|artikel teilen|beitrag teilen|diesen artikel teilen|drucken|versenden|partager|partager cet article|imprimer|compartir|compartir en|imprimir|condividi su|stampa|delen|deel dit artikel|afdrukken|поделиться|печать|paylaş|yazdır|مشاركة|شارك|طباعة|分享|分享到|打印|teilen sie dies mit|teile dies mit|seite drucken|artikel drucken|partager la publication|partager ceci|compartir esto|compartilhe isso|condividi questo articolo|deel dit)\s*[:：]?$/iu, maxChars: 30,
       examples: ['Share this article', 'Teilen', '分享'],
       nearMisses: ['Shares in the ferry company rose.'] },
-    { id: 'share-bar.to-network', pattern: /^(share|post|send|pin) (to|on|via) (facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email|e-mail|messenger|telegram|flipboard)$/i, maxChars: 30,
+    { id: 'share-bar.to-network', pattern: new RegExp(`^(share|post|send|pin) (to|on|via) (${anyOf(SOCIAL_NETWORKS)})$`, 'i'), maxChars: 30,
       examples: ['Share on Facebook', 'Share via email'],
       nearMisses: ['Share the road with cyclists'] },
     { id: 'share-bar.count', pattern: /^\d{1,6}\s*(shares?|likes?|views?)$/i, maxChars: 24,
@@ -344,7 +407,7 @@ export const SHARE_BAR: RuleTable<'share-bar'> = {
     { id: 'share-bar.follow-outlet', pattern: /^follow [\p{L}\d ]{2,50} on (twitter|facebook|instagram|youtube|linkedin)\b.{0,80}$/iu, maxChars: 120,
       examples: ['Follow Harbour Times on Twitter for breaking news.'],
       nearMisses: ['Follow the harbour on the map to the ferry terminal.'] },
-    { id: 'share-bar.list', pattern: /^(facebook|twitter|linkedin|email|mail|e-mail|whatsapp|reddit|pinterest|pint|pin|print|messenger|telegram|tweet|share|baixar|download|compartilhar|partilhar|teilen|condividi|vk|ok|xing|partager|compartir|delen|paylaş|поделиться|вконтакте|weibo|微博|微信|wechat)( facebook| twitter| linkedin| email| mail| e-mail| whatsapp| reddit| pinterest| pint| pin| print| messenger| telegram| tweet| share| baixar| download| compartilhar| partilhar| teilen| condividi| vk| ok| xing| partager| compartir| delen| paylaş| поделиться| вконтакте| weibo| 微博| 微信| wechat|,| \||\|| •| ·){1,16}$/iu, maxChars: 120,
+    { id: 'share-bar.list', pattern: new RegExp(`^(${anyOf(SHARE_BAR_WORDS)})(${anyOf([...SHARE_BAR_WORDS.map((w) => ` ${w}`), ',', ' \\|', '\\|', ' •', ' ·'])}){1,16}$`, 'iu'), maxChars: 120,
       examples: ['Facebook Twitter WhatsApp Email', 'Teilen | Facebook | Twitter'],
       nearMisses: ['Facebook said on Monday it would open an office in the harbour.'] },
   ],
@@ -413,10 +476,10 @@ export const CORRECTION_BOX: RuleTable<'correction-box'> = {
 export const TAG_LIST: RuleTable<'tag-list'> = {
   category: 'tag-list',
   rules: [
-    { id: 'tag-list.label', pattern: /^(tags|tag|topics|topic|filed under|categories|category|keywords|related topics|more on|assuntos|argomenti|temas|themen|thema|schlagwörter|schlagworte|stichwörter|étiquettes|mots-clés|mots clés|sujets|etiquetas|palabras clave|tópicos|parole chiave|trefwoorden|onderwerpen|теги|метки|ключевые слова|темы|etiketler|anahtar kelimeler|الكلمات المفتاحية|وسوم|标签|关键词|kategorien|catégories|categorías|categorie|categorieën|рубрики|kategoriler) ?[:：]?$/iu, maxChars: 30, opens: ['section', 'tag-values'],
+    { id: 'tag-list.label', pattern: new RegExp(`^(${anyOf(TAG_LABELS)}) ?[:：]?$`, 'iu'), maxChars: 30, opens: ['section', 'tag-values'],
       examples: ['Tags', 'Themen:', '标签'],
       nearMisses: ['Tagsüber'] },
-    { id: 'tag-list.label-list', pattern: /^(tags|tag|topics|topic|filed under|categories|category|keywords|related topics|more on|assuntos|argomenti|temas|themen|thema|schlagwörter|schlagworte|stichwörter|étiquettes|mots-clés|mots clés|sujets|etiquetas|palabras clave|tópicos|parole chiave|trefwoorden|onderwerpen|теги|метки|ключевые слова|темы|etiketler|anahtar kelimeler|الكلمات المفتاحية|وسوم|标签|关键词|kategorien|catégories|categorías|categorie|categorieën|рубрики|kategoriler) ?[:：] ?\S.{0,160}$/iu, maxChars: 180, opens: ['section'],
+    { id: 'tag-list.label-list', pattern: new RegExp(`^(${anyOf(TAG_LABELS)}) ?[:：] ?\\S.{0,160}$`, 'iu'), maxChars: 180, opens: ['section'],
       examples: ['Tags: recycling, council', 'Topics: Ports, Shipping, Weather'],
       nearMisses: ['Tags on the suitcases were checked at the harbour.'] },
     { id: 'tag-list.posted-in', pattern: /^(this entry was posted|dieser eintrag wurde[\p{L}\d .,]{0,36} veröffentlicht|cette entrée a été publiée|esta entrada fue publicada|questa voce è stata pubblicata|deze entry is geplaatst|este post foi publicado)\b.{0,240}$/iu, maxChars: 300,
