@@ -4,12 +4,8 @@
  * so a story sentence that happens to mention "newsletter" is never at risk.
  */
 import type { RuleTable } from './rule-types';
-import { anyOf, CJK_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NAME_AND, NAME_WORD, nameOfWords, NUMERIC_DATE, SOCIAL_NETWORKS, TAG_LABELS } from './pattern-pieces';
+import { anyOf, AUTHOR_LABELS, BY_WORDS, CJK_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NAME_AND, NAME_WORD, nameOfWords, NUMERIC_DATE, SOCIAL_NETWORKS, TAG_LABELS } from './pattern-pieces';
 
-/** Words that introduce a byline name: "By", "Von", "Автор"; the colon after them is optional. */
-const BY_WORDS = ['By', 'BY', 'by', 'Written by', 'Words by', 'Story by', 'Reporting by', 'Por', 'POR', 'Di', 'Von', 'VON', 'Par', 'PAR', 'Door', 'Автор', 'بقلم'];
-/** Labels that need a colon before the name: "Texto:", "Autor:". */
-const AUTHOR_LABELS = ['Texto', 'Text', 'Tekst', 'Autor', 'Autorin', 'Auteur', 'Autore', 'Yazan', 'Yazar', 'كتب'];
 /** What may follow a byline word: one to four name words, two names joined by "and", a name with its role or place. */
 const BYLINE_NAMES = [
   nameOfWords(1),

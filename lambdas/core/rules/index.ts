@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { CHROME_TABLES } from './chrome-tables';
 import { HTML_CHROME_CONTAINER, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS } from './structural-rules';
 import { WIRE_AGENCIES, WIRE_DATELINE } from './agency-names';
+import { TEXT_PATTERNS } from './text-patterns';
 
 export * from './rule-types';
 export * from './chrome-tables';
@@ -14,12 +15,13 @@ export { HTML_CHROME_CONTAINER, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS } from '.
 export type { StructuralRule } from './structural-rules';
 export { WIRE_AGENCIES, WIRE_DATELINE } from './agency-names';
 export type { AgencyAlias } from './agency-names';
+export { TEXT_PATTERNS } from './text-patterns';
 
 /** Bump when cleaning code changes output for the same rules. */
 export const CLEANER_VERSION = '1.2.0';
 
 /** Everything that decides what the cleaner removes, as one serialisable value. */
-export const RULE_SET = { CLEANER_VERSION, CHROME_TABLES, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS, HTML_CHROME_CONTAINER, WIRE_AGENCIES, WIRE_DATELINE };
+export const RULE_SET = { CLEANER_VERSION, CHROME_TABLES, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS, HTML_CHROME_CONTAINER, WIRE_AGENCIES, WIRE_DATELINE, TEXT_PATTERNS };
 
 /** A rule's proof, not its behaviour: editing examples must not send every record to reprocess. */
 const NOT_BEHAVIOUR = new Set(['examples', 'nearMisses']);

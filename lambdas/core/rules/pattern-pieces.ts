@@ -14,6 +14,10 @@ export function anyOf(pieces: readonly string[]): string {
   return pieces.join('|');
 }
 
+/** Words that introduce a byline name: "By", "Von", "Автор"; the colon after them is optional. */
+export const BY_WORDS = ['By', 'BY', 'by', 'Written by', 'Words by', 'Story by', 'Reporting by', 'Por', 'POR', 'Di', 'Von', 'VON', 'Par', 'PAR', 'Door', 'Автор', 'بقلم'];
+/** Labels that need a colon before the name: "Texto:", "Autor:". */
+export const AUTHOR_LABELS = ['Texto', 'Text', 'Tekst', 'Autor', 'Autorin', 'Auteur', 'Autore', 'Yazan', 'Yazar', 'كتب'];
 /** One capitalised name word ("Ann", "O’Neill", "J.", "Müller-Lüdenscheidt", "张"). */
 export const NAME_WORD = String.raw`[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20}`;
 
