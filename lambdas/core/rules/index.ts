@@ -8,6 +8,7 @@ import { CHROME_TABLES } from './chrome-tables';
 import { HTML_CHROME_CONTAINER, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS } from './structural-rules';
 import { WIRE_AGENCIES, WIRE_DATELINE } from './agency-names';
 import { TEXT_PATTERNS } from './text-patterns';
+import { DATE_PATTERNS, MONTH_NAMES } from './date-patterns';
 
 export * from './rule-types';
 export * from './chrome-tables';
@@ -16,12 +17,13 @@ export type { StructuralRule } from './structural-rules';
 export { WIRE_AGENCIES, WIRE_DATELINE } from './agency-names';
 export type { AgencyAlias } from './agency-names';
 export { TEXT_PATTERNS } from './text-patterns';
+export { DATE_PATTERNS, MONTH_NAMES } from './date-patterns';
 
 /** Bump when cleaning code changes output for the same rules. */
 export const CLEANER_VERSION = '1.2.0';
 
 /** Everything that decides what the cleaner removes, as one serialisable value. */
-export const RULE_SET = { CLEANER_VERSION, CHROME_TABLES, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS, HTML_CHROME_CONTAINER, WIRE_AGENCIES, WIRE_DATELINE, TEXT_PATTERNS };
+export const RULE_SET = { CLEANER_VERSION, CHROME_TABLES, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS, HTML_CHROME_CONTAINER, WIRE_AGENCIES, WIRE_DATELINE, TEXT_PATTERNS, DATE_PATTERNS, MONTH_NAMES };
 
 /** A rule's proof, not its behaviour: editing examples must not send every record to reprocess. */
 const NOT_BEHAVIOUR = new Set(['examples', 'nearMisses']);

@@ -37,8 +37,6 @@ export const STRUCTURE_THRESHOLDS = {
   proseLongWords: 30,
   /** Non-prose blocks tolerated between two prose blocks of one story run (text dumps). */
   maxGapBlocks: 4,
-  /** Same for HTML, where Readability already chose the region and lists are common. */
-  htmlMaxGapBlocks: 10,
   /** Weight of prose density in a run's score (prose chars × density^k). */
   runDensityExponent: 2,
   /** A neighbouring run joins the story when its own prose density is at least this... */
@@ -73,8 +71,6 @@ export const STRUCTURE_THRESHOLDS = {
   titleWindowBlocks: 15,
   /** Repeated blocks shorter than this (words) are chrome wherever they stand. */
   repeatedMaxWords: 6,
-  /** Characters of non-prose tolerated inside a gap. */
-  maxGapChars: 400,
   /** Link share above which a headline-like block counts as a linked headline (HTML tail lists). */
   linkDenseShare: 0.5,
   /** Blocks from the story edges within which `edge` rules apply. */
