@@ -7,7 +7,7 @@ import { ENV } from '../core/schema';
 import { requiredSetting } from '../core/errors';
 import type { IngestDeps } from './ingest-object';
 import { rulesConfig } from '../core/ingest/rules-config';
-import type { RuleTable } from '../core/rules';
+import type { BaseRuleTable } from '../core/rules';
 import { createLogger, parseLogLevel } from './log';
 
 export const DEFAULT_MAX_OBJECT_BYTES = 20 * 1024 * 1024;
@@ -33,7 +33,7 @@ export function resourceNamesFromEnv(env: NodeJS.ProcessEnv): ResourceNames {
 export function buildIngestDeps(
   clients: AwsClients,
   names: ResourceNames,
-  opts: { maxObjectBytes?: number; logLevel?: string; now?: () => Date; extraRules?: RuleTable[] } = {},
+  opts: { maxObjectBytes?: number; logLevel?: string; now?: () => Date; extraRules?: BaseRuleTable[] } = {},
 ): IngestDeps {
   const objects = new S3ObjectStore(clients.s3);
   return {

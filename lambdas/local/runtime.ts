@@ -5,7 +5,7 @@ import { createClients, LOCAL_CREDENTIALS, type AwsClients } from '../adapters/c
 import { ensureBucket, ensureTable } from '../adapters/provision';
 import { ARTICLES_TABLE, FINGERPRINT_TABLE } from '../core/schema';
 import { notAnUpload, s3EventMessage } from '../core/ingest/s3-event';
-import type { RuleTable } from '../core/rules';
+import type { BaseRuleTable } from '../core/rules';
 import { buildIngestDeps, type ResourceNames } from '../handlers/ingest-deps';
 import { createIngestHandler, type BatchObserver } from '../handlers/ingest-handler';
 import type { IngestDeps } from '../handlers/ingest-object';
@@ -32,7 +32,7 @@ export interface LocalRuntimeOptions {
   log?: Logger;
   observer?: BatchObserver;
   /** Extra rule tables (tests, experiments); they change the rules version. */
-  extraRules?: RuleTable[];
+  extraRules?: BaseRuleTable[];
   /** Lets tests wrap the clients (fault injection, call counting). */
   wrapClients?: (clients: AwsClients) => AwsClients;
 }

@@ -15,6 +15,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cleanDetailed } from '../../lambdas/core/clean';
+import { matchesRule } from '../../lambdas/core/clean/match-rules';
+import { collapseSpace } from '../../lambdas/core/clean/text-signals';
 import { CHROME_TABLES } from '../../lambdas/core/rules';
 import { flags } from '../support/flags';
 import { predictionBody, readPage, type Mode } from './run-eval';
@@ -63,12 +65,8 @@ function main(): void {
     const { result, kept, trace } = cleanDetailed({ content: page.content, format: page.mode });
     for (const r of result.removed) counts.get(r.rule)?.fired.add(pageKey);
     for (const t of trace) {
-      const norm = t.text.replace(/\s+/g, ' ').trim();
-      for (const rule of rules) {
-        if (norm.length > rule.maxChars) continue;
-        rule.pattern.lastIndex = 0;
-        if (rule.pattern.test(norm)) counts.get(rule.id)?.matched.add(pageKey);
-      }
+      const norm = collapseSpace(t.text);
+      for (const rule of rules) if (matchesRule(norm, rule)) counts.get(rule.id)?.matched.add(pageKey);
     }
     const key = `${page.set}.${page.mode}`;
     if (!preds.has(key)) preds.set(key, {});

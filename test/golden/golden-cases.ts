@@ -1,6 +1,7 @@
 /**
  * Golden cases: every directory under test/golden holding `source.html` or `source.txt`
- * plus `expected.json`. Shared by the jest test (golden.test.ts) and
+ * plus `expected.json`, and optionally `options.json` (`templateLines`: lines the outlet's
+ * earlier articles are taken to have carried, for the outlet-template rule). Shared by the jest test (golden.test.ts) and
  * `npm run golden:update` (scripts/update-golden.ts), so adding a case needs no code.
  *
  * Two kinds of expected.json:
@@ -12,7 +13,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CleanOptions, CleanResult } from '../../lambdas/core/types';
-import { cleanArticle } from '../../lambdas/core/clean';
+import { cleanArticle, templateLineKey } from '../../lambdas/core/clean';
+import { STRUCTURE_THRESHOLDS } from '../../lambdas/core/rules';
 
 export const GOLDEN_DIR = __dirname;
 
@@ -23,6 +25,20 @@ export interface GoldenCase {
   source: string;
   sourceFile: string;
   expectedFile: string;
+  options: CleanOptions;
+}
+
+/** A case's options.json: what the cleaner is told besides the page. */
+interface CaseOptions {
+  templateLines?: string[];
+}
+
+function caseOptions(dir: string): CleanOptions {
+  const file = path.join(dir, 'options.json');
+  if (!fs.existsSync(file)) return {};
+  const { templateLines } = JSON.parse(fs.readFileSync(file, 'utf8')) as CaseOptions;
+  // Seen in as many earlier articles as it takes to be template chrome.
+  return templateLines ? { templateCounts: Object.fromEntries(templateLines.map((l) => [templateLineKey(l), STRUCTURE_THRESHOLDS.templateMinCount])) } : {};
 }
 
 /** A hand-labelled seed: the cleaner's fields, plus the chrome lines by category. */
@@ -42,12 +58,12 @@ export function discoverCases(root: string = GOLDEN_DIR): GoldenCase[] {
       const text = path.join(dir, 'source.txt');
       const sourceFile = fs.existsSync(html) ? html : fs.existsSync(text) ? text : null;
       if (!sourceFile) return [];
-      return [{ slug, dir, format: sourceFile === html ? 'html' : 'text', source: fs.readFileSync(sourceFile, 'utf8'), sourceFile, expectedFile: path.join(dir, 'expected.json') } as GoldenCase];
+      return [{ slug, dir, format: sourceFile === html ? 'html' : 'text', source: fs.readFileSync(sourceFile, 'utf8'), sourceFile, expectedFile: path.join(dir, 'expected.json'), options: caseOptions(dir) } as GoldenCase];
     });
 }
 
 export function runCase(c: GoldenCase, options: CleanOptions = {}): CleanResult {
-  return cleanArticle({ content: c.source, format: c.format, sourceName: path.basename(c.sourceFile) }, options);
+  return cleanArticle({ content: c.source, format: c.format, sourceName: path.basename(c.sourceFile) }, { ...c.options, ...options });
 }
 
 export function isSeedGold(expected: unknown): expected is SeedGold {

@@ -6,7 +6,7 @@ import { startLocalRuntime, type LocalRuntime } from '../../lambdas/local/runtim
 import { collectFiles } from '../../lambdas/local/files';
 import { mapLimit, uploadAndProcess } from '../../lambdas/local/ingest-files';
 import { dryRunReprocess, planReprocess, rulesVersionStats, runReprocess } from '../../lambdas/local/reprocess';
-import type { RuleTable } from '../../lambdas/core/rules';
+import type { BaseRuleTable } from '../../lambdas/core/rules';
 import type { ArticleRecord } from '../../lambdas/core/types';
 import type { IngestOutcome } from '../../lambdas/handlers/ingest-object';
 import { collectPages } from '../../lambdas/core/query/pages';
@@ -18,7 +18,7 @@ const PROMO = (i: number) => `Kiosk promo code ${String.fromCharCode(65 + (i % 2
 const isPromoted = (i: number) => i % 10 === 3;
 
 /** Test-only rule tables, injected through configuration: shipped rules are untouched. */
-const EXTRA_RULES: RuleTable[] = [
+const EXTRA_RULES: BaseRuleTable[] = [
   { category: 'ad marker', rules: [{ id: 'test.kiosk-promo', pattern: /^Kiosk promo code [A-Z]{2}$/, maxChars: 40 }] },
   { category: 'related list', rules: [{ id: 'test.archive-excerpt', pattern: /^From the archive: /, maxChars: 2000 }] },
 ];
@@ -49,7 +49,7 @@ const moverKey = (name: string) => `raw/movers/${name}.txt`;
 describe('reprocess with a new rules version', () => {
   let dataDir: string;
   const outcomes: IngestOutcome[] = [];
-  const open = (extraRules?: RuleTable[]) =>
+  const open = (extraRules?: BaseRuleTable[]) =>
     startLocalRuntime({ dataDir, dynamo: 'dynalite', extraRules, observer: { onOutcome: (o) => outcomes.push(o) } });
 
   async function allRecords(rt: LocalRuntime): Promise<ArticleRecord[]> {

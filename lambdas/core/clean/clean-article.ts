@@ -3,7 +3,7 @@
  * templates) → record fields. Pure: strings in, plain objects out, never throws for content.
  */
 import type { CleanInput, CleanOptions, CleanResult, RemovedBlock } from '../types';
-import { STRUCTURAL_RULES as S, STRUCTURE_THRESHOLDS as T } from '../rules';
+import { STRUCTURAL_RULES as S, STRUCTURE_THRESHOLDS as T, TEXT_PATTERNS as P, ruleOpens } from '../rules';
 import { initialState, remove, removeByMatch, type BlockState } from './block-state';
 import { parseDateline } from './dates';
 import { htmlToBlocks, type HtmlExtraction } from './html-blocks';
@@ -66,7 +66,7 @@ function applyRules(states: BlockState[], options: CleanOptions): void {
 }
 
 /** A whole line that is a bracketed picture credit: "(Image credit: NASA/JPL)". */
-const isBracketedCredit = (s: BlockState) => s.match?.category === 'caption' && /^\((image|photo|picture|photograph)( credit)?: [^()]{1,80}\)$/i.test(s.norm);
+const isBracketedCredit = (s: BlockState) => s.match?.category === 'caption' && P.bracketedCredit.test(s.norm);
 
 function applyStructure(states: BlockState[], isHtml: boolean): void {
   // The line right above a bracketed picture credit is that picture's caption.
@@ -109,13 +109,13 @@ function proseProfile(states: readonly BlockState[]): number[] {
 const isNamedChrome = (s: BlockState) => s.verdict === 'remove' && s.category !== 'comments' && (s.match !== null || s.rule === S.repeated.id);
 
 /**
- * Rules naming a "Related" / "More from" heading: it opens a box of headlines, inside or after a
- * story. "Read also" labels open one too, but only ever inside a story, so they are no section
- * marker that ends it (tail-cut.ts).
+ * A "Related" / "More from" heading opens a box of headlines, inside or after a story. "Read
+ * also" labels open one too, but only ever inside a story, so they open no section (tail-cut.ts).
  */
-const BOX_HEADING_RULES: ReadonlySet<string> = new Set(['related.heading', 'related.heading-intl', 'related.read-also']);
+const isBoxHeading = (s: BlockState) => ruleOpens(s.match?.rule, 'box');
 
-const isBoxHeading = (s: BlockState) => s.match !== null && BOX_HEADING_RULES.has(s.match.rule.id);
+/** The keyword rule that removed a block, when one did (structure may have removed it instead). */
+const removedByRule = (s: BlockState) => (s.match && s.rule === s.match.rule.id ? s.match.rule : null);
 
 /** Chrome that sits inside a story (photo captions and credits, gallery counters), once a rule has named it. */
 const INLINE_CHROME = new Set(['caption', 'image-placeholder']);
@@ -125,7 +125,7 @@ function isInlineChrome(s: BlockState): boolean {
 }
 
 /** A short line carrying a time or a year: a comment's author-and-date header, a post's date. */
-const isStamp = (s: BlockState) => !s.prose && s.words <= T.stampMaxWords && /\b(?:\d{1,2}[:h]\d{2}|(?:19|20)\d{2})\b/u.test(s.norm);
+const isStamp = (s: BlockState) => !s.prose && s.words <= T.stampMaxWords && P.stamp.test(s.norm);
 
 /**
  * Text dumps: the story run, found over the blocks that are not inline chrome, so a photo
@@ -141,7 +141,7 @@ function textRun(states: readonly BlockState[]): Run | null {
 const isOpen = (s: BlockState) => s.verdict === 'undecided' && !s.match;
 /** "1) …", "2. …", "3a etapa: …", "4th …": the number of a numbered list item, or -1. */
 function itemNumber(s: BlockState): number {
-  const m = /^(\d{1,3})(?:[.)]|[aoºª]|st|nd|rd|th)\s+\S/u.exec(s.norm);
+  const m = P.listItemNumber.exec(s.norm);
   return m ? Number(m[1]) : -1;
 }
 
@@ -248,8 +248,9 @@ function removeLeadingShort(states: BlockState[], start: number, end: number): v
 function removeMarkedLists(states: BlockState[]): void {
   for (const [i, s] of states.entries()) {
     if (s.verdict !== 'remove') continue;
-    if (s.rule === 'tags.label') removeTagValues(states, i);
-    if (!BOX_HEADING_RULES.has(s.rule ?? '')) continue;
+    const rule = removedByRule(s);
+    if (ruleOpens(rule, 'tag-values')) removeTagValues(states, i);
+    if (!ruleOpens(rule, 'box')) continue;
     for (let j = i + 1; j < states.length && j <= i + T.markedListMaxBlocks; j++) {
       const b = states[j];
       if (b.verdict === 'remove') continue;
@@ -267,7 +268,7 @@ function removeTagValues(states: BlockState[], label: number): void {
   for (let j = label + 1; j < states.length && j <= label + T.markedListMaxBlocks; j++) {
     const b = states[j];
     if (b.verdict === 'remove') continue;
-    if (endsSentence(b.norm) || (b.prose && (b.norm.match(/, /g)?.length ?? 0) < T.tagLineMinCommas)) break;
+    if (endsSentence(b.norm) || (b.prose && (b.norm.match(P.commaSeparator)?.length ?? 0) < T.tagLineMinCommas)) break;
     remove(b, S.tagValues.id, S.tagValues.category);
   }
 }
@@ -298,8 +299,8 @@ function removeHeadingStacks(states: BlockState[]): void {
 function isCapsPromo(s: BlockState): boolean {
   if (s.words < T.capsPromoMinWords || endsSentence(s.norm)) return false;
   // A stray lower-case letter or two ("AMs", "McCARTHY") still reads as all capitals.
-  const lower = s.norm.match(/\p{Ll}/gu)?.length ?? 0;
-  const upper = s.norm.match(/\p{Lu}/gu)?.length ?? 0;
+  const lower = s.norm.match(P.lowerLetter)?.length ?? 0;
+  const upper = s.norm.match(P.upperLetter)?.length ?? 0;
   return upper > 0 && lower <= upper * T.capsPromoMaxLowerShare;
 }
 
@@ -379,7 +380,7 @@ function removeAboveLeadingByline(states: BlockState[]): BlockState | null {
 }
 
 /** Short lines that carry data rather than name a box: "VIP : 60,000₩", a date, a web address, "Art der Aufnahme: Digitalfoto". */
-const isTrailingFact = (s: BlockState) => /\d|\S ?: \S|www\.|https?:|\.(com|org|net|de)\b/i.test(s.norm) || s.listItem;
+const isTrailingFact = (s: BlockState) => P.trailingFact.test(s.norm) || s.listItem;
 
 /**
  * HTML: short unpunctuated lines after the last story sentence ("Weitere Informationen:",
@@ -407,7 +408,7 @@ function removeOutside(states: BlockState[], start: number, end: number): void {
 }
 
 /** "Lesen Sie auch:", "Das könnte dich auch interessieren …": a line that announces what follows it. */
-const announcesList = (text: string) => /(:|…|\.\.\.)$/u.test(text.trim());
+const announcesList = (text: string) => P.announcesList.test(text.trim());
 
 /** A story often ends on a short sentence ("He declined to comment.") too short to count as prose. */
 function extendOverClosingSentences(states: readonly BlockState[], run: Run): void {
@@ -446,7 +447,7 @@ function skipEchoedLead(states: readonly BlockState[], start: number, end: numbe
   const counts = new Map<string, number>();
   for (const s of states) counts.set(s.key, (counts.get(s.key) ?? 0) + 1);
   let i = start;
-  while (i < end && (counts.get(states[i].key) ?? 0) > 1 && states[i].words <= 40) {
+  while (i < end && (counts.get(states[i].key) ?? 0) > 1 && states[i].words <= T.echoedLeadMaxWords) {
     i++;
     while (i < end && !(states[i].verdict === 'undecided' && states[i].prose && !states[i].match)) i++;
   }

@@ -5,6 +5,7 @@
 import type { RuleMatch } from './match-rules';
 import { agenciesIn, datelineAgency } from './agencies';
 import { parseDateline, stripDate } from './dates';
+import { STRUCTURE_THRESHOLDS as T, TEXT_PATTERNS as P } from '../rules';
 
 export interface MinedMetadata {
   byline: string | null;
@@ -24,11 +25,11 @@ function pushUnique(list: string[], values: readonly string[]): void {
 /** "By Jane Doe, Staff Writer" → "Jane Doe, Staff Writer"; "19 March 2021 - 13:46 Andrey Biryukov" → "Andrey Biryukov". */
 export function bylineName(text: string): string | null {
   const name = stripDate(text)
-    .replace(/^[（(]\s*|\s*[）)]$/g, '')
-    .replace(/^(by|written by|words by|story by|reporting by|por|di|von|par|door|texto|text|tekst|autor|autorin|auteur|autore|автор|yazan|yazar|بقلم|كتب)\s*:?\s+|^(本报|新华社)?(记者|作者|文)\s*[:：/／]?\s*/iu, '')
-    .replace(/\s*[|•].*$/, '')
+    .replace(P.bylineBrackets, '')
+    .replace(P.bylinePrefix, '')
+    .replace(P.bylineTail, '')
     .trim();
-  return /\p{L}{2}/u.test(name) && name.length <= 100 ? name : null;
+  return P.twoLetters.test(name) && name.length <= T.bylineMaxChars ? name : null;
 }
 
 /** Folds one removed block into the metadata, by what its rule says it carries. */

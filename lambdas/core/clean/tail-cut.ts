@@ -4,14 +4,11 @@
  * teaser sentences that read like prose. Guarded by the share of prose after the cut, so a
  * marker early in a story never costs the story.
  */
-import { STRUCTURE_THRESHOLDS as T } from '../rules';
+import { STRUCTURE_THRESHOLDS as T, ruleOpens } from '../rules';
 import type { BlockState } from './block-state';
 import { endsSentence, isHeadingLike } from './text-signals';
 
-/** Rules whose match opens an end-of-story section. */
-const SECTION_MARKERS = new Set(['related.heading', 'related.heading-intl', 'comments.join', 'comments.join-intl', 'comments.count', 'comments.author-said', 'newsletter.title', 'newsletter.sign-up', 'newsletter.we-send', 'agency.about-author', 'tags.label', 'tags.label-list']);
-
-export const isSectionMarker = (s: BlockState) => s.match !== null && SECTION_MARKERS.has(s.match.rule.id);
+export const isSectionMarker = (s: BlockState) => ruleOpens(s.match?.rule, 'section');
 
 const isLive = (s: BlockState) => s.verdict !== 'remove';
 /** HTML keeps its link markup, so there a headline of a list must also be a link. */
@@ -24,7 +21,8 @@ const isHeadline = (s: BlockState, isHtml: boolean) =>
  * alternates headlines and teasers instead).
  */
 function isInlineBox(states: readonly BlockState[], marker: number, end: number): boolean {
-  if (!BOX_MARKERS.has(states[marker].match?.rule.id ?? '')) return false;
+  // Only section markers get here: those that also open a box may be inline.
+  if (!ruleOpens(states[marker].match?.rule, 'box')) return false;
   let j = marker + 1;
   let headlines = 0;
   for (; j <= end && headlines <= T.markedListMaxBlocks; j++) {
@@ -41,8 +39,6 @@ function isInlineBox(states: readonly BlockState[], marker: number, end: number)
   }
   return prose >= T.inlineBoxResumeProse;
 }
-
-const BOX_MARKERS = new Set(['related.heading', 'related.heading-intl']);
 
 /** Index of the first block of the end section inside [start, end], or -1. */
 export function findTailCut(states: readonly BlockState[], start: number, end: number, isHtml: boolean): number {

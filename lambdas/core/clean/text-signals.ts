@@ -2,28 +2,28 @@
  * Small text measurements shared by the story finder, the rules and the metadata code.
  * Kept in one place so "what counts as prose" has a single definition.
  */
-import { STRUCTURE_THRESHOLDS as T } from '../rules';
+import { STRUCTURE_THRESHOLDS as T, TEXT_PATTERNS as P } from '../rules';
 
 export function collapseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(P.space, ' ').trim();
 }
 
 /** Quote- and case-insensitive form used to compare lines (title echoes, repeats, templates). */
 export function comparable(text: string): string {
   return collapseSpace(text)
     .toLowerCase()
-    .replace(/[‘’‚‛′`]/g, "'")
-    .replace(/[“”„‟″]/g, '"')
-    .replace(/[–—]/g, '-');
+    .replace(P.singleQuotes, "'")
+    .replace(P.doubleQuotes, '"')
+    .replace(P.dashes, '-');
 }
 
 export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
+  const m = text.match(P.word);
   return m ? m.length : 0;
 }
 
 export function hasWordChars(text: string): boolean {
-  return /[\p{L}\p{N}]/u.test(text);
+  return P.wordChar.test(text);
 }
 
 /**
@@ -32,19 +32,19 @@ export function hasWordChars(text: string): boolean {
  * editors and CMSs leave behind, not text, so they do not hide the full stop.
  */
 export function endsSentence(text: string): boolean {
-  return /[.!?…。！？:;][\p{Cf}"'”’»)\]]*$/u.test(text.trim());
+  return P.sentenceEnd.test(text.trim());
 }
 
 /** Scripts without spaces between words carry many letters per "word". */
 function isDenseScript(text: string): boolean {
-  return /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(text);
+  return P.denseScript.test(text);
 }
 
 /** Effective word count: dense scripts count roughly one word per three characters. */
 export function effectiveWords(text: string): number {
   const words = countWords(text);
   if (!isDenseScript(text)) return words;
-  return Math.max(words, Math.round(text.replace(/\s+/g, '').length / 3));
+  return Math.max(words, Math.round(text.replace(P.space, '').length / T.denseScriptCharsPerWord));
 }
 
 /** A block that reads as story prose rather than a label, link or headline. */
@@ -56,16 +56,16 @@ export function isProse(text: string): boolean {
 
 /** Share of words starting with a capital letter (short function words ignored). */
 export function titleCaseShare(text: string): number {
-  const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  const content = words.filter((w) => w.length > 3 || /^\p{Lu}/u.test(w));
+  const words = text.match(P.letterWord) ?? [];
+  const content = words.filter((w) => w.length > T.titleCaseShortWordChars || P.capitalised.test(w));
   if (content.length === 0) return 0;
-  return content.filter((w) => /^\p{Lu}/u.test(w)).length / content.length;
+  return content.filter((w) => P.capitalised.test(w)).length / content.length;
 }
 
 /** Short, unpunctuated, title-like: a subheading or a headline. */
 export function isHeadingLike(text: string): boolean {
   const words = countWords(text);
-  return words >= 1 && words <= 14 && !endsSentence(text) && !/[,;]$/.test(text.trim()) && /^[\p{Lu}\p{N}"“‘'(]/u.test(text.trim());
+  return words >= 1 && words <= T.headingMaxWords && !endsSentence(text) && !P.clauseEnd.test(text.trim()) && P.headingStart.test(text.trim());
 }
 
 /**
@@ -74,19 +74,19 @@ export function isHeadingLike(text: string): boolean {
  * fused to the next sentence.
  */
 export function isGluedTeaser(text: string): boolean {
-  const lead = text.slice(0, 200);
+  const lead = text.slice(0, T.gluedTeaserLeadChars);
   // Cheap pre-check: every seam below has a lower-case letter or digit right before a capital.
-  if (!/[\p{Ll}\d][?!.…:]?\p{Lu}/u.test(lead)) return isDatelineTeaser(lead, text);
+  if (!P.gluedSeamHint.test(lead)) return isDatelineTeaser(lead, text);
   // Four lower-case letters before the capital: brand names (MacBook, PlayStation) have fewer.
-  const m = /(\p{Ll}{4}[?!.…:]?|\p{Ll}[?!…])(\p{Lu}\p{Ll})/u.exec(lead);
+  const m = P.gluedSeam.exec(lead);
   if (m && isTitleHead(text.slice(0, m.index + m[1].length))) return true;
   // Weaker seams: a headline ending in a number or a short word ("… To 250,000The state…",
   // "… $690 BillAt least…"), or a teaser opening with a one-letter word ("…AthleteA 24-year-old…").
   // Brand names look the same, so the rest must read as a full sentence of its own.
-  for (const w of lead.matchAll(/\p{Ll}{3}(?=\p{Lu}\p{Ll})|(?<![\p{L}\d,.])\d[\d,.]*(?=\p{Lu}\p{Ll})|\p{Ll}{4}(?=\p{Lu} [\p{L}\d])/gu)) {
+  for (const w of lead.matchAll(P.weakGluedSeam)) {
     const cut = (w.index ?? 0) + w[0].length;
     const rest = text.slice(cut);
-    if (isTitleHead(text.slice(0, cut), 0.9) && countWords(rest) >= T.proseMinWords && endsSentence(rest)) return true;
+    if (isTitleHead(text.slice(0, cut), T.weakSeamTitleCaseShare) && countWords(rest) >= T.proseMinWords && endsSentence(rest)) return true;
   }
   return isDatelineTeaser(lead, text);
 }
@@ -98,17 +98,17 @@ export function isGluedTeaser(text: string): boolean {
  */
 function isDatelineTeaser(lead: string, text: string): boolean {
   if (!lead.includes(': ')) return false;
-  for (const d of lead.matchAll(/ (\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}): \S/gu)) {
+  for (const d of lead.matchAll(P.inlineDateline)) {
     const at = d.index ?? 0;
-    const place = d[1].replace(/[^\p{Lu}]/gu, '');
-    if (place.length < 5) continue;
+    const place = d[1].replace(P.notUpper, '');
+    if (place.length < T.datelineMinCapitals) continue;
     const head = text.slice(0, at);
     const rest = text.slice(at + d[0].length - 1);
-    if (countWords(head) >= 5 && !/[.!?]["'”’]?$/u.test(head) && countWords(rest) >= T.proseMinWords) return true;
+    if (countWords(head) >= T.datelineTeaserMinHeadWords && !P.headEndsSentence.test(head) && countWords(rest) >= T.proseMinWords) return true;
   }
   return false;
 }
 
-function isTitleHead(head: string, minShare = 0.75): boolean {
-  return countWords(head) >= 4 && titleCaseShare(head) >= minShare;
+function isTitleHead(head: string, minShare: number = T.gluedHeadTitleCaseShare): boolean {
+  return countWords(head) >= T.gluedHeadMinWords && titleCaseShare(head) >= minShare;
 }

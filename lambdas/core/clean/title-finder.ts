@@ -3,7 +3,7 @@
  * The nearest one is the headline, unless it is a long summary sitting right under a
  * shorter line, in which case that line is the headline and the summary the standfirst.
  */
-import { STRUCTURE_THRESHOLDS as T } from '../rules';
+import { STRUCTURE_THRESHOLDS as T, TEXT_PATTERNS as P } from '../rules';
 import type { BlockState } from './block-state';
 import { endsSentence } from './text-signals';
 
@@ -12,9 +12,9 @@ export interface TitleFinding {
   standfirst: BlockState | null;
 }
 
-const isCandidate = (s: BlockState) => s.verdict === 'undecided' && !s.match && s.words >= 2 && s.words <= 40 && s.block.linkDensity < 0.5;
+const isCandidate = (s: BlockState) => s.verdict === 'undecided' && !s.match && s.words >= T.titleMinWords && s.words <= T.titleMaxWords && s.block.linkDensity < T.linkDenseShare;
 /** A prose sentence ending in a full stop: a story's opening cut off by a gap more often than a headline. */
-const isFullSentence = (s: BlockState) => s.prose && /\.["'”’»)]*$/u.test(s.norm);
+const isFullSentence = (s: BlockState) => s.prose && P.fullStopEnd.test(s.norm);
 
 function firstOfGroup(states: readonly BlockState[], s: BlockState): BlockState {
   return states.find((o) => o.key === s.key && o.verdict === 'undecided') ?? s;
@@ -31,8 +31,8 @@ export function findTitle(states: readonly BlockState[], storyStart: number): Ti
   const nearest = window[0];
   const echoed = states.filter((s) => s.key === nearest.key).length > 1;
   const previous = window.find((s) => s.key !== nearest.key);
-  const summaryLike = nearest.words >= 10 && !echoed;
-  if (summaryLike && previous && previous.words >= 3 && nearest.block.index - previous.block.index <= 4) {
+  const summaryLike = nearest.words >= T.standfirstMinWords && !echoed;
+  if (summaryLike && previous && previous.words >= T.titleAboveStandfirstMinWords && nearest.block.index - previous.block.index <= T.titleToStandfirstMaxBlocks) {
     return { title: firstOfGroup(states, previous), standfirst: nearest };
   }
   return { title: firstOfGroup(states, nearest), standfirst: null };
@@ -45,7 +45,7 @@ export function findTitle(states: readonly BlockState[], storyStart: number): Ti
 export function leadingStandfirst(states: readonly BlockState[], start: number, end: number): BlockState | null {
   const first = states[start];
   if (!first || endsSentence(first.norm) || first.match) return null;
-  for (let i = start + 1; i <= Math.min(end, start + 3); i++) {
+  for (let i = start + 1; i <= Math.min(end, start + T.leadingStandfirstBylineBlocks); i++) {
     if (states[i].match?.category === 'byline') return first;
   }
   return null;

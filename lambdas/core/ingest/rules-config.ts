@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { RULES_VERSION, type RuleTable } from '../rules';
+import { RULES_VERSION, type BaseRuleTable } from '../rules';
 import type { CleanResult } from '../types';
 
 /** The rules an ingest runs with: the shipped tables plus any configured extra tables, and their version. */
 export interface RulesConfig {
-  extraRules: RuleTable[];
+  extraRules: BaseRuleTable[];
   version: string;
 }
 
 /** Extra tables change the version, so records cleaned with them are told apart (and reprocessed). */
-export function rulesConfig(extraRules: RuleTable[] = []): RulesConfig {
+export function rulesConfig(extraRules: BaseRuleTable[] = []): RulesConfig {
   if (extraRules.length === 0) return { extraRules, version: RULES_VERSION };
   const serial = JSON.stringify(extraRules, (_k, v: unknown) => (v instanceof RegExp ? `/${v.source}/${v.flags}` : v));
   return { extraRules, version: `${RULES_VERSION}+${createHash('sha256').update(serial).digest('hex').slice(0, 8)}` };

@@ -1,13 +1,48 @@
 /**
  * Shapes of the chrome rule tables. Rules are data so that adding one is a single table
- * line (plus a fixture), and so that RULES_VERSION can hash them.
+ * entry (plus its examples), and so that RULES_VERSION can hash them.
  */
 
 /** Metadata a matching block carries instead of being thrown away. */
 export type MetadataField = 'byline' | 'published' | 'syndication' | 'credits';
 
-export interface PatternRule {
-  /** Stable id, recorded on every block the rule removes (`<category>.<name>`). */
+/** Categories of keyword rules: written to `removed[].category` and the prefix of every id in the table. */
+export type ChromeCategory =
+  | 'newsletter'
+  | 'byline'
+  | 'syndication'
+  | 'agency-boilerplate'
+  | 'author-bio'
+  | 'caption'
+  | 'related-list'
+  | 'reader-poll'
+  | 'video-embed'
+  | 'share-bar'
+  | 'navigation'
+  | 'cookie-consent'
+  | 'correction-box'
+  | 'tag-list'
+  | 'ad-marker'
+  | 'widget'
+  | 'comments'
+  | 'image-placeholder';
+
+/** Categories only structure assigns (the structural rules also reuse chrome categories). */
+export type RuleCategory = ChromeCategory | 'structure' | 'template' | 'metadata';
+
+/**
+ * What a matching block opens, beyond itself:
+ * - `section`: an end-of-story section (related list, comments, newsletter box); near the end
+ *   of the story everything from it on is chrome.
+ * - `box`: a box of headlines; the short unpunctuated lines after it belong to it, and a
+ *   story that resumes after it is not ended by it.
+ * - `tag-values`: the tag values on the lines after a bare "Tags" label.
+ */
+export type Opens = 'section' | 'box' | 'tag-values';
+
+/** What the matcher reads of a rule: shipped rules and rules injected by configuration alike. */
+export interface BaseRule {
+  /** Stable id, recorded on every block the rule removes. */
   id: string;
   /** Tested against the whitespace-collapsed block text. Must be safe-regex. */
   pattern: RegExp;
@@ -23,10 +58,37 @@ export interface PatternRule {
    * captions under the headline); default `any`.
    */
   where?: 'any' | 'edge';
+  /** What the block opens besides itself (see Opens). */
+  opens?: readonly Opens[];
+  examples?: readonly string[];
+  nearMisses?: readonly string[];
 }
 
-export interface RuleTable {
+/** A shipped rule: its id carries its table's category, and it comes with its proof. */
+export interface PatternRule<C extends ChromeCategory = ChromeCategory> extends BaseRule {
+  id: `${C}.${string}`;
+  /**
+   * Blocks this rule must be the one to name (first match over all tables), as the cleaner
+   * sees them. At least one: they are the rule's proof, run by test/unit/rules/rules.test.ts.
+   */
+  examples: readonly string[];
+  /** Blocks that look alike but must not match this rule (story sentences, other chrome). */
+  nearMisses?: readonly string[];
+}
+
+export interface RuleTable<C extends ChromeCategory = ChromeCategory> {
   /** Category name written to `removed[].category`. */
+  category: C;
+  rules: readonly PatternRule<C>[];
+}
+
+/** Rule tables injected by configuration (`extraRules`: experiments, tests): any category and id. */
+export interface BaseRuleTable {
   category: string;
-  rules: readonly PatternRule[];
+  rules: readonly BaseRule[];
+}
+
+/** Whether a matched rule opens `what` (see Opens). */
+export function ruleOpens(rule: BaseRule | null | undefined, what: Opens): boolean {
+  return rule?.opens?.includes(what) ?? false;
 }

@@ -37,8 +37,6 @@ export const STRUCTURE_THRESHOLDS = {
   proseLongWords: 30,
   /** Non-prose blocks tolerated between two prose blocks of one story run (text dumps). */
   maxGapBlocks: 4,
-  /** Same for HTML, where Readability already chose the region and lists are common. */
-  htmlMaxGapBlocks: 10,
   /** Weight of prose density in a run's score (prose chars × density^k). */
   runDensityExponent: 2,
   /** A neighbouring run joins the story when its own prose density is at least this... */
@@ -73,8 +71,6 @@ export const STRUCTURE_THRESHOLDS = {
   titleWindowBlocks: 15,
   /** Repeated blocks shorter than this (words) are chrome wherever they stand. */
   repeatedMaxWords: 6,
-  /** Characters of non-prose tolerated inside a gap. */
-  maxGapChars: 400,
   /** Link share above which a headline-like block counts as a linked headline (HTML tail lists). */
   linkDenseShare: 0.5,
   /** Blocks from the story edges within which `edge` rules apply. */
@@ -128,6 +124,39 @@ export const STRUCTURE_THRESHOLDS = {
    * 3 May"); further down, dated lines belong to comments or teasers, never to the article.
    */
   metadataTailBlocks: 3,
+  /** Scripts without spaces between words (Chinese, Japanese, Thai) count one word per this many characters. */
+  denseScriptCharsPerWord: 3,
+  /** Words this short count towards title case only when capitalised ("of", "the" are not signals). */
+  titleCaseShortWordChars: 3,
+  /** Most words of a heading-like line (a subheading, a headline in a list). */
+  headingMaxWords: 14,
+  /** Characters of a line searched for a glued headline/teaser seam. */
+  gluedTeaserLeadChars: 200,
+  /** Words before a seam that make it a headline... */
+  gluedHeadMinWords: 4,
+  /** ...in title case at least this much... */
+  gluedHeadTitleCaseShare: 0.75,
+  /** ...or this much for the weak seams (a number or a short word before the capital). */
+  weakSeamTitleCaseShare: 0.9,
+  /** Capital letters a place name needs to be a dateline inside a teaser line ("NEW DELHI:"). */
+  datelineMinCapitals: 5,
+  /** Words of headline before such a dateline. */
+  datelineTeaserMinHeadWords: 5,
+  /** Words of a headline candidate above the story (text dumps). */
+  titleMinWords: 2,
+  titleMaxWords: 40,
+  /** Words of the line under the headline that make it a standfirst (summary) instead. */
+  standfirstMinWords: 10,
+  /** Words the line above such a summary needs to be the headline. */
+  titleAboveStandfirstMinWords: 3,
+  /** Most blocks between that headline and its summary. */
+  titleToStandfirstMaxBlocks: 4,
+  /** Blocks after an unpunctuated opening line within which a byline makes it the standfirst. */
+  leadingStandfirstBylineBlocks: 3,
+  /** Echoed headline lines at the top of the story run are at most this many words. */
+  echoedLeadMaxWords: 40,
+  /** Longest name kept from a byline line. */
+  bylineMaxChars: 100,
 } as const;
 
 /**

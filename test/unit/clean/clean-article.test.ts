@@ -35,7 +35,7 @@ describe('cleanArticle', () => {
     const b = cleanArticle({ content: html, format: 'html' }, { dom: 'linkedom' });
     expect(a).toEqual(b);
     expect(a.paragraphs).toEqual(STORY);
-    expect(a.removed).toEqual([{ text: 'Advertisement', rule: 'ad.label', category: 'ad-marker' }]);
+    expect(a.removed).toEqual([{ text: 'Advertisement', rule: 'ad-marker.label', category: 'ad-marker' }]);
   });
 
   test('scripts never run and styles never reach the parser', () => {
@@ -81,5 +81,16 @@ describe('RULES_VERSION', () => {
     expect(rulesVersionOf(edited)).not.toBe(RULES_VERSION);
     const pattern = { ...RULE_SET, CHROME_TABLES: [{ ...first, rules: [{ ...first.rules[0], pattern: /changed/ }, ...first.rules.slice(1)] }, ...CHROME_TABLES.slice(1)] };
     expect(rulesVersionOf(pattern)).not.toBe(RULES_VERSION);
+  });
+
+  test('changes when a structural regex or threshold changes', () => {
+    expect(rulesVersionOf({ ...RULE_SET, TEXT_PATTERNS: { ...RULE_SET.TEXT_PATTERNS, stamp: /changed/ } })).not.toBe(RULES_VERSION);
+    expect(rulesVersionOf({ ...RULE_SET, STRUCTURE_THRESHOLDS: { ...RULE_SET.STRUCTURE_THRESHOLDS, headingMaxWords: 15 } })).not.toBe(RULES_VERSION);
+  });
+
+  test('does not change when only the examples of a rule change: they prove a rule, they do not make it cut', () => {
+    const first = CHROME_TABLES[0];
+    const proof = { ...RULE_SET, CHROME_TABLES: [{ ...first, rules: [{ ...first.rules[0], examples: ['Another example'], nearMisses: [] }, ...first.rules.slice(1)] }, ...CHROME_TABLES.slice(1)] };
+    expect(rulesVersionOf(proof)).toBe(RULES_VERSION);
   });
 });
