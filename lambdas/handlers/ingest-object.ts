@@ -11,6 +11,8 @@ import type { ArticleStore } from '../adapters/article-store';
 import type { S3ObjectStore } from '../adapters/object-store';
 import type { TemplateCounts } from '../adapters/template-counts';
 import type { Logger } from './log';
+import type { MetricSink } from './metrics';
+import type { IngestOutcome } from '../core/ingest/ingest-metrics';
 
 export interface IngestDeps {
   objects: S3ObjectStore;
@@ -24,10 +26,11 @@ export interface IngestDeps {
   maxObjectBytes: number;
   now: () => Date;
   log: Logger;
+  metrics: MetricSink;
 }
 
 /** `unchanged`: reprocessed with new rules, same output; only the record's rulesVersion moved. */
-export type IngestOutcome = 'clean' | 'rejected' | 'duplicate' | 'unchanged' | 'missing';
+export type { IngestOutcome };
 
 function megabytes(n: number): string {
   return `${(n / 1_048_576).toFixed(1)} MB`;
@@ -53,7 +56,7 @@ async function cleanWithTemplates(bytes: Uint8Array, meta: SourceMeta, id: strin
 }
 
 /** One uploaded object → one stored record. Throws only for infrastructure errors (retried by SQS). */
-export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<{ outcome: IngestOutcome; id?: string }> {
+export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<{ outcome: IngestOutcome; id?: string; record?: ArticleRecord }> {
   const head = await deps.objects.head(ref.bucket, ref.key, ref.versionId);
   if (!head) {
     // Deleted before we got to it: nothing left to keep or to clean.
@@ -103,5 +106,5 @@ export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<
   if (left && deps.dedupe) await refreshLeftStory(left, deps.dedupe, deps.articles);
   if (record.status === 'clean' && deps.dedupe) await confirmStoryFields(record, deps.dedupe, deps.articles);
   deps.log.info('article stored', { id, key: ref.key, outlet: record.outlet, status: record.status, reason: record.reason, words: record.wordCount, storyId: record.storyId, role: record.role });
-  return { outcome: record.status, id };
+  return { outcome: record.status, id, record };
 }

@@ -2,16 +2,20 @@ import { createClients } from '../adapters/clients';
 import { DynamoArticleStore } from '../adapters/article-store';
 import { S3ObjectStore } from '../adapters/object-store';
 import { QueryService } from '../adapters/query-service';
+import { SERVICES } from '../core/ingest/ingest-metrics';
 import { ENV } from '../core/schema';
 import { createQueryApiHandler } from './query-api-handler';
-import { createLogger, parseLogLevel } from './log';
+import { createPowertools, instrument } from './powertools';
 
-/** Lambda entry for the IAM-authorised query API; clients built once per container. */
+/** Lambda entry for the IAM-authorised query API; clients and Powertools built once per container. */
+const pt = createPowertools(SERVICES.query, process.env[ENV.logLevel]);
 const clients = createClients();
+pt.tracer.captureAWSv3Client(clients.s3);
+pt.tracer.captureAWSv3Client(clients.dynamo);
 const objects = new S3ObjectStore(clients.s3);
 const articles = new DynamoArticleStore(clients.dynamo, process.env[ENV.articlesTable] ?? '', {
   store: objects,
   bucket: process.env[ENV.bodyBucket] ?? '',
 });
 
-export const handler = createQueryApiHandler(new QueryService(articles), createLogger(parseLogLevel(process.env[ENV.logLevel])));
+export const handler = instrument(pt, 'query', createQueryApiHandler(new QueryService(articles), pt.log));

@@ -88,11 +88,17 @@ export function placeRemoved(removed: RemovedBlock[], trace: readonly TraceEntry
   return out;
 }
 
+/**
+ * What the pipeline may choose when cleaning an object. The DOM engine is not among them:
+ * the deployed function ships linkedom only (see lib/constructs/ingest-function.ts).
+ */
+export type ObjectCleanOptions = Pick<CleanOptions, 'templateCounts' | 'extraRules'>;
+
 /** Decode, sniff and clean one object's bytes. Never throws for content. */
 export function cleanObject(
   bytes: Uint8Array,
   meta: SourceMeta,
-  options: CleanOptions = {},
+  { templateCounts, extraRules }: ObjectCleanOptions = {},
 ): { format: InputFormat | 'unknown'; outlet: string; result: CleanResult } {
   const keyFormat = formatFromKey(meta.key);
   const outletFromMeta = meta.metadataOutlet?.trim() || null;
@@ -116,7 +122,7 @@ export function cleanObject(
     return { format: keyFormat ?? format, outlet, result: rejectedResult(reason) };
   }
   try {
-    const detail = cleanDetailed({ content, format, sourceName: fileNameOfKey(meta.key), outlet, url }, options);
+    const detail = cleanDetailed({ content, format, sourceName: fileNameOfKey(meta.key), outlet, url }, { templateCounts, extraRules });
     const result = { ...detail.result, removed: placeRemoved(detail.result.removed, detail.trace) };
     return { format: keyFormat ?? format, outlet, result };
   } catch (err) {
