@@ -4,8 +4,10 @@
  * with QUICK sizes.
  */
 import { spawnSync } from 'node:child_process';
+import { INGEST_FUNCTION_DEFAULTS } from '../../lib/constructs/ingest-function';
 import { runCleaning, type CleaningOptions, type CleaningResult } from './cleaning';
 import { REPO_ROOT, log, machine, round } from './common';
+import { costFromBench, renderCostTable, type CostModelResult } from './cost-model';
 import { runLambdaShape, type LambdaShapeResult } from './lambda-shape';
 import { runMemory, type MemoryOptions, type MemoryResult } from './memory';
 import { DEFAULT_QUEUE, runPipeline, type DedupeScaleResult, type EndToEndResult, type PipelineOptions } from './pipeline';
@@ -62,6 +64,8 @@ export interface BenchResult {
   memory?: MemoryResult;
   endToEnd?: EndToEndResult;
   dedupeScale?: DedupeScaleResult;
+  /** Dollars per million articles from the measured units (null without the pipeline section's capacity). */
+  cost?: CostModelResult | null;
   /** Sections that threw (their results are missing). */
   errors: string[];
   targets: Target[];
@@ -149,6 +153,7 @@ export async function runBench(config: BenchConfig, opts: { quiet?: boolean } = 
     errors,
     targets: [],
   };
+  result.cost = costFromBench(result, INGEST_FUNCTION_DEFAULTS.memorySize);
   result.targets = judge(result);
   return result;
 }
@@ -268,6 +273,7 @@ export function renderTable(r: BenchResult): string {
         `init: require ${f(l.init.requireMedianMs, 0)} ms median (max ${f(l.init.requireMaxMs, 0)}; CPU ${f(l.init.requireCpuMedianMs, 0)} ms median), whole process ${f(l.init.processMedianMs, 0)} ms median, ${l.init.spawns} spawns`,
     );
   }
+  if (r.cost) lines.push('', renderCostTable(r.cost));
   for (const e of r.errors ?? []) lines.push(`\nSECTION FAILED: ${e}`);
   lines.push('');
   lines.push(`Section wall times (s): ${Object.entries(r.sectionSeconds).map(([k, v]) => `${k} ${v}`).join(', ')}`);
