@@ -58,7 +58,7 @@ module.exports = {
       displayName: 'unit',
       roots: UNIT_DIRS.map((d) => `<rootDir>/test/${d}`),
       testMatch: ['**/*.test.ts'],
-      setupFiles: ['<rootDir>/test/support/no-network.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/no-network.ts'],
     },
     {
       ...shared,

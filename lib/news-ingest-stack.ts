@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { ArticleTables, type ArticleTablesProps } from './constructs/article-tables';
 import { IngestFunction, INGEST_FUNCTION_DEFAULTS, type IngestFunctionProps } from './constructs/ingest-function';
 import { IngestQueue, type IngestQueueProps } from './constructs/ingest-queue';
+import { Observability, type ObservabilityProps } from './constructs/observability';
 import { QueryApi, type QueryApiProps } from './constructs/query-api';
 import { ReprocessStateMachine, type ReprocessStateMachineProps } from './constructs/reprocess-state-machine';
 import { RawBucket, type RawBucketProps } from './constructs/raw-bucket';
@@ -27,7 +28,10 @@ export const OUTPUTS = {
 } as const;
 
 /** A construct's tuning props: what the stack wires itself (resources, stage) is not overridable. */
-type Tuning<P> = Omit<P, 'stage' | 'logRemovalPolicy' | 'queue' | 'bucket' | 'articlesTable' | 'fingerprintTable' | 'notificationQueue' | 'consumerTimeout'>;
+type Tuning<P> = Omit<
+  P,
+  'stage' | 'logRemovalPolicy' | 'queue' | 'bucket' | 'articlesTable' | 'fingerprintTable' | 'notificationQueue' | 'consumerTimeout' | 'ingestFunction' | 'queryFunction' | 'deadLetterQueue' | 'api'
+>;
 
 export interface NewsIngestStackProps extends StackProps {
   /** @default from the `stage` context key */
@@ -38,6 +42,7 @@ export interface NewsIngestStackProps extends StackProps {
   readonly ingest?: Tuning<IngestFunctionProps>;
   readonly api?: Tuning<QueryApiProps>;
   readonly reprocess?: Tuning<ReprocessStateMachineProps>;
+  readonly observability?: Tuning<ObservabilityProps>;
 }
 
 /** Upload → S3 notification → SQS → ingest Lambda → DynamoDB, plus the query API and reprocessing. */
@@ -52,7 +57,7 @@ export class NewsIngestStack extends Stack {
       ...props.queue,
     });
     const raw = new RawBucket(this, 'RawBucket', { stage, notificationQueue: queue.queue, ...props.bucket });
-    new IngestFunction(this, 'IngestFunction', {
+    const ingest = new IngestFunction(this, 'IngestFunction', {
       queue: queue.queue,
       bucket: raw.bucket,
       articlesTable: tables.articles,
@@ -71,6 +76,14 @@ export class NewsIngestStack extends Stack {
       queue: queue.queue,
       logRemovalPolicy: stage.dataRemovalPolicy,
       ...props.reprocess,
+    });
+    new Observability(this, 'Observability', {
+      ingestFunction: ingest.function,
+      queryFunction: api.function,
+      queue: queue.queue,
+      deadLetterQueue: queue.deadLetterQueue,
+      api: api.api,
+      ...props.observability,
     });
 
     const output = (key: string, value: string, description: string) => new CfnOutput(this, key, { value, description });

@@ -8,7 +8,8 @@ import { requiredSetting } from '../core/errors';
 import type { IngestDeps } from './ingest-object';
 import { rulesConfig } from '../core/ingest/rules-config';
 import type { BaseRuleTable } from '../core/rules';
-import { createLogger, parseLogLevel } from './log';
+import { createLogger, parseLogLevel, type Logger } from './log';
+import { NO_METRICS, type MetricSink } from './metrics';
 
 export const DEFAULT_MAX_OBJECT_BYTES = 20 * 1024 * 1024;
 
@@ -33,7 +34,7 @@ export function resourceNamesFromEnv(env: NodeJS.ProcessEnv): ResourceNames {
 export function buildIngestDeps(
   clients: AwsClients,
   names: ResourceNames,
-  opts: { maxObjectBytes?: number; logLevel?: string; now?: () => Date; extraRules?: BaseRuleTable[] } = {},
+  opts: { maxObjectBytes?: number; logLevel?: string; now?: () => Date; extraRules?: BaseRuleTable[]; log?: Logger; metrics?: MetricSink } = {},
 ): IngestDeps {
   const objects = new S3ObjectStore(clients.s3);
   return {
@@ -45,14 +46,18 @@ export function buildIngestDeps(
     rules: rulesConfig(opts.extraRules),
     maxObjectBytes: opts.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES,
     now: opts.now ?? (() => new Date()),
-    log: createLogger(parseLogLevel(opts.logLevel)),
+    // Logs go to stderr unless a logger is given: the CLI's stdout carries only its own output.
+    log: opts.log ?? createLogger(parseLogLevel(opts.logLevel), (line) => process.stderr.write(line + '\n')),
+    metrics: opts.metrics ?? NO_METRICS,
   };
 }
 
-export function ingestDepsFromEnv(env: NodeJS.ProcessEnv = process.env): IngestDeps {
+export function ingestDepsFromEnv(env: NodeJS.ProcessEnv = process.env, telemetry: { clients?: AwsClients; log?: Logger; metrics?: MetricSink } = {}): IngestDeps {
   const maxBytes = Number(env[ENV.maxObjectBytes]);
-  return buildIngestDeps(createClients(), resourceNamesFromEnv(env), {
+  return buildIngestDeps(telemetry.clients ?? createClients(), resourceNamesFromEnv(env), {
     maxObjectBytes: Number.isFinite(maxBytes) && maxBytes > 0 ? maxBytes : undefined,
     logLevel: env[ENV.logLevel],
+    log: telemetry.log,
+    metrics: telemetry.metrics,
   });
 }

@@ -1,5 +1,6 @@
 import type { SQSBatchResponse, SQSEvent } from './sqs-types';
 import { parseS3Message } from '../core/ingest/s3-event';
+import { ingestCounts, MESSAGES_FAILED_METRIC, MESSAGES_IGNORED_METRIC } from '../core/ingest/ingest-metrics';
 import { errorFields } from './log';
 import { ingestObject, type IngestDeps, type IngestOutcome } from './ingest-object';
 
@@ -53,16 +54,19 @@ export function createIngestHandler(deps: IngestDeps, observer: BatchObserver = 
         if (parsed.kind === 'invalid') {
           // Retrying a malformed message can never succeed; log it and let it go.
           deps.log.warn('ignored message', { messageId: msg.messageId, reason: parsed.reason });
+          deps.metrics.count(MESSAGES_IGNORED_METRIC, 1);
           continue;
         }
         try {
           for (const ref of parsed.objects) {
             const r = await ingestObject(ref, deps);
             observer.onOutcome?.(r.outcome, r.id);
+            for (const [name, value] of Object.entries(ingestCounts(r.outcome, r.record))) deps.metrics.count(name, value);
           }
         } catch (err) {
           deps.log.error('message failed, will be retried', { messageId: msg.messageId, ...errorFields(err) });
           failures.push({ itemIdentifier: msg.messageId });
+          deps.metrics.count(MESSAGES_FAILED_METRIC, 1);
         }
       }
     };

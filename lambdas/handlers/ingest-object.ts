@@ -11,6 +11,8 @@ import { RecordRefusedError, type ArticleStore, type PutOutcome } from '../adapt
 import type { S3ObjectStore } from '../adapters/object-store';
 import type { TemplateCounts } from '../adapters/template-counts';
 import type { Logger } from './log';
+import type { MetricSink } from './metrics';
+import type { IngestOutcome } from '../core/ingest/ingest-metrics';
 
 export interface IngestDeps {
   objects: S3ObjectStore;
@@ -26,13 +28,14 @@ export interface IngestDeps {
   maxObjectBytes: number;
   now: () => Date;
   log: Logger;
+  metrics: MetricSink;
 }
 
 /**
  * `unchanged`: reprocessed with new rules, same output; only the record's rulesVersion moved.
  * `ignored`: the event named an object that is not an upload (see notAnUpload); no record.
  */
-export type IngestOutcome = 'clean' | 'rejected' | 'duplicate' | 'unchanged' | 'missing' | 'ignored';
+export type { IngestOutcome };
 
 function megabytes(n: number): string {
   return `${(n / 1_048_576).toFixed(1)} MB`;
@@ -58,7 +61,7 @@ async function cleanWithTemplates(bytes: Uint8Array, meta: SourceMeta, id: strin
 }
 
 /** One uploaded object → one stored record. Throws only for infrastructure errors (retried by SQS). */
-export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<{ outcome: IngestOutcome; id?: string }> {
+export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<{ outcome: IngestOutcome; id?: string; record?: ArticleRecord }> {
   const foreign = notAnUpload(ref, deps.rawBucket);
   if (foreign) {
     // Not read, not recorded: a record would turn derived output (bodies/) or another bucket's data into articles.
@@ -122,5 +125,5 @@ export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<
   if (left && deps.dedupe) await refreshLeftStory(left, deps.dedupe, deps.articles);
   if (record.status === 'clean' && deps.dedupe) await confirmStoryFields(record, deps.dedupe, deps.articles);
   deps.log.info('article stored', { id, key: ref.key, outlet: record.outlet, status: record.status, reason: record.reason, words: record.wordCount, storyId: record.storyId, role: record.role });
-  return { outcome: record.status, id };
+  return { outcome: record.status, id, record };
 }

@@ -10,6 +10,7 @@ import { buildIngestDeps, type ResourceNames } from '../handlers/ingest-deps';
 import { createIngestHandler, type BatchObserver } from '../handlers/ingest-handler';
 import type { IngestDeps } from '../handlers/ingest-object';
 import type { Logger } from '../handlers/log';
+import type { MetricSink } from '../handlers/metrics';
 import { dataPaths, startDynalite, startDynamoDbLocal, startS3Server, type RunningServer, type S3Server } from './servers';
 import { LocalQueue, MemoryDeadLetters, type LocalQueueOptions } from './local-queue';
 import { FileDeadLetters } from './file-dead-letters';
@@ -30,6 +31,8 @@ export interface LocalRuntimeOptions {
   logLevel?: string;
   /** Replaces the handler's logger (tests capture what it writes). */
   log?: Logger;
+  /** Where the handler counts outcomes (tests read them); none by default, so no EMF reaches the CLI's output. */
+  metrics?: MetricSink;
   observer?: BatchObserver;
   /** Extra rule tables (tests, experiments); they change the rules version. */
   extraRules?: BaseRuleTable[];
@@ -73,8 +76,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     await ensureTable(base.dynamo, ARTICLES_TABLE, names.articlesTable);
     await ensureTable(base.dynamo, FINGERPRINT_TABLE, names.fingerprintTable);
 
-    const deps = buildIngestDeps(clients, names, { maxObjectBytes: opts.maxObjectBytes, logLevel: opts.logLevel ?? 'warn', extraRules: opts.extraRules });
-    if (opts.log) deps.log = opts.log;
+    const deps = buildIngestDeps(clients, names, { maxObjectBytes: opts.maxObjectBytes, logLevel: opts.logLevel ?? 'warn', extraRules: opts.extraRules, log: opts.log, metrics: opts.metrics });
     const deadLetters = opts.dataDir ? new FileDeadLetters(paths.deadLetters) : new MemoryDeadLetters();
     const queue = new LocalQueue(createIngestHandler(deps, opts.observer), { ...opts.queue, deadLetters });
 

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -12,7 +13,7 @@ import { ROUTE_PARAMS } from '../../lambdas/core/query/plan';
 import { ENV, PREFIX } from '../../lambdas/core/schema';
 import { nagArnRef } from '../shared/nag';
 import { NodeFunction } from '../shared/node-function';
-import { grantObjectActions } from '../shared/s3-access';
+import { applyGrants, type GrantTable } from '../shared/grants';
 
 export const QUERY_ENTRY = 'lambdas/handlers/query-api.ts';
 
@@ -27,6 +28,21 @@ export const QUERY_STRING_PARAMETERS: Record<string, readonly string[]> = {
   '/stories/{id}': ROUTE_PARAMS.story,
 };
 
+/**
+ * Every IAM action the query function needs: QueryService over ArticleStore for the routes
+ * of lambdas/core/query/routes.ts (no route plans an export, so no Scan), read-only.
+ */
+export const QUERY_GRANTS = [
+  { action: 'dynamodb:GetItem', on: ['articles'], calls: 'GetItem: ArticleStore.get (/articles/{id}, /stories/{id})' },
+  {
+    action: 'dynamodb:Query',
+    on: ['articles/index/byStory', 'articles/index/byOutletPublished', 'articles/index/byAgency', 'articles/index/stories'],
+    calls: 'Query: storyMembers and countStory (byStory), byOutlet, byAgency, storyHeads (stories)',
+  },
+  // Large bodies are offloaded to bodies/; the API never needs the raw uploads.
+  { action: 's3:GetObject', on: ['objects:bodies/'], calls: 'GetObject: an offloaded body (ArticleStore hydrate)' },
+] as const satisfies GrantTable;
+
 export const QUERY_API_DEFAULTS = {
   memorySize: 512,
   /** Under API Gateway's 29 s integration limit, so a slow query fails in the function's logs, not as a bare 504. */
@@ -35,6 +51,11 @@ export const QUERY_API_DEFAULTS = {
   logLevel: 'info',
   throttlingRateLimit: 50,
   throttlingBurstLimit: 100,
+  /**
+   * Held for the API alone and capping it: at the stage throttle (50/s) and sub-second queries a
+   * handful of instances suffice, and a slow store cannot make the API take ingest's share.
+   */
+  reservedConcurrency: 10,
   logRetention: logs.RetentionDays.ONE_MONTH,
 } as const;
 
@@ -48,6 +69,7 @@ export interface QueryApiProps {
   readonly logLevel?: string;
   readonly throttlingRateLimit?: number;
   readonly throttlingBurstLimit?: number;
+  readonly reservedConcurrency?: number;
   readonly logRetention?: logs.RetentionDays;
 }
 
@@ -74,6 +96,7 @@ export class QueryApi extends Construct {
       memorySize: props.memorySize ?? QUERY_API_DEFAULTS.memorySize,
       timeout: props.timeout ?? QUERY_API_DEFAULTS.timeout,
       logRemovalPolicy: props.logRemovalPolicy,
+      reservedConcurrency: props.reservedConcurrency ?? QUERY_API_DEFAULTS.reservedConcurrency,
       environment: {
         [ENV.articlesTable]: props.articlesTable.tableName,
         [ENV.bodyBucket]: props.bucket.bucketName,
@@ -88,7 +111,8 @@ export class QueryApi extends Construct {
       // Holds no data: a new key only ends the paging of cursors handed out before it.
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    cursorSecret.grantRead(this.function);
+    // Exactly the one call lambdas/adapters/cursor-key.ts makes (grantRead would add DescribeSecret).
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [cursorSecret.secretArn] }));
     this.function.addEnvironment(ENV.cursorSecret, cursorSecret.secretArn);
     NagSuppressions.addResourceSuppressions(cursorSecret, [
       {
@@ -96,9 +120,7 @@ export class QueryApi extends Construct {
         reason: 'The secret only signs paging cursors, which are not credentials and carry no access: rotating it would only break paging in progress, with nothing to protect by it.',
       },
     ]);
-    props.articlesTable.grantReadData(this.function);
-    // Large bodies are offloaded to bodies/; the API never needs the raw uploads.
-    grantObjectActions(this.function, props.bucket, ['s3:GetObject'], [PREFIX.bodies]);
+    applyGrants(this.function, QUERY_GRANTS, { articlesTable: props.articlesTable, bucket: props.bucket });
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: props.logRetention ?? QUERY_API_DEFAULTS.logRetention,
@@ -146,8 +168,8 @@ export class QueryApi extends Construct {
       [
         {
           id: 'AwsSolutions-IAM5',
-          reason: 'index/* covers the articles GSIs (by story, by outlet, by agency) the queries read; body objects are limited to the bodies/ prefix, whose keys are derived from article ids not known in advance.',
-          appliesTo: [`Resource::${nagArnRef(props.articlesTable)}/index/*`, `Resource::${nagArnRef(props.bucket)}/${PREFIX.bodies}*`],
+          reason: 'Body objects are limited to the bodies/ prefix, whose keys are derived from article ids not known in advance.',
+          appliesTo: [`Resource::${nagArnRef(props.bucket)}/${PREFIX.bodies}*`],
         },
       ],
       true,

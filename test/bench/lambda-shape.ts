@@ -12,10 +12,12 @@ import { REPO_ROOT, median, round, toMB } from './common';
 
 export interface LambdaShapeResult {
   entry: string;
-  esbuild: { target: string; platform: 'node'; format: 'cjs'; minify: boolean; sourcemap: boolean; external: string[] };
+  esbuild: { target: string; platform: 'node'; format: 'cjs'; minify: boolean; sourcemap: boolean; sourcesContent: boolean; external: string[] };
   bundleMB: number;
   sourceMapMB: number;
-  /** node_modules shipped beside the bundle (the construct's nodeModules and their dependencies). */
+  /** Everything the asset holds: bundle, source map and shipped node_modules. */
+  assetMB: number;
+  /** node_modules shipped beside the bundle (the construct's nodeModules and their dependencies; externals that are not shipped stay out). */
   nodeModules: { roots: string[]; packages: number; MB: number };
   /** Bundle + shipped node_modules, source map excluded. */
   deployedMB: number;
@@ -24,23 +26,33 @@ export interface LambdaShapeResult {
     /** require() of the bundle, measured inside the process. */
     requireMedianMs: number;
     requireMaxMs: number;
+    /** CPU time (user + system) of that require: on a loaded machine wall time mostly measures waiting for a core. */
+    requireCpuMedianMs: number;
     /** Whole process (spawn → exit after require), as seen by the parent. */
     processMedianMs: number;
   };
 }
 
 /** The construct's bundling options, read from the CDK code (loads aws-cdk-lib). */
-function constructSettings(): { entry: string; target: string; minify: boolean; sourcemap: boolean; external: string[] } {
+function constructSettings(): { entry: string; target: string; minify: boolean; sourcemap: boolean; sourcesContent: boolean; external: string[]; shipped: string[] } {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { INGEST_BUNDLING, INGEST_ENTRY } = require('../../lib/constructs/ingest-function') as typeof import('../../lib/constructs/ingest-function');
   const { NODE_FUNCTION_DEFAULTS } = require('../../lib/shared/node-function') as typeof import('../../lib/shared/node-function');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const bundling = INGEST_BUNDLING as { nodeModules?: readonly string[]; externalModules?: readonly string[]; bundleAwsSDK?: boolean; minify?: boolean; sourceMap?: boolean };
+  const bundling = INGEST_BUNDLING as { nodeModules?: readonly string[]; externalModules?: readonly string[]; bundleAwsSDK?: boolean; minify?: boolean; sourceMap?: boolean; sourcesContent?: boolean };
   // As NodejsFunction does: node<major> from the runtime; externals = externalModules, else the
   // SDK unless bundleAwsSDK; nodeModules are external too (installed into the asset).
   const major = /nodejs(\d+)/.exec(NODE_FUNCTION_DEFAULTS.runtime.name)?.[1] ?? '20';
   const external = [...(bundling.externalModules ?? (bundling.bundleAwsSDK ? [] : ['@aws-sdk/*'])), ...(bundling.nodeModules ?? [])];
-  return { entry: INGEST_ENTRY, target: `node${major}`, minify: bundling.minify ?? false, sourcemap: bundling.sourceMap ?? false, external };
+  return {
+    entry: INGEST_ENTRY,
+    target: `node${major}`,
+    minify: bundling.minify ?? false,
+    sourcemap: bundling.sourceMap ?? false,
+    sourcesContent: bundling.sourcesContent ?? true,
+    external,
+    shipped: [...(bundling.nodeModules ?? [])],
+  };
 }
 
 function dirBytes(dir: string, skipNodeModules: boolean): number {
@@ -94,6 +106,7 @@ export function runLambdaShape(opts: { spawns?: number } = {}): LambdaShapeResul
       `--outfile=${outfile}`,
       ...(cfg.minify ? ['--minify'] : []),
       ...(cfg.sourcemap ? ['--sourcemap'] : []),
+      ...(cfg.sourcesContent ? [] : ['--sources-content=false']),
       ...cfg.external.map((e) => `--external:${e}`),
       '--log-level=error',
     ];
@@ -102,13 +115,13 @@ export function runLambdaShape(opts: { spawns?: number } = {}): LambdaShapeResul
     const bundleBytes = fs.statSync(outfile).size;
     const mapFile = `${outfile}.map`;
     const mapBytes = fs.existsSync(mapFile) ? fs.statSync(mapFile).size : 0;
-    const roots = cfg.external.filter((e) => !e.includes('*'));
+    const roots = cfg.shipped;
     const shipped = shippedPackages(roots);
 
-    // Dummy values for what the handler reads at init; node_modules of the repo stand in for the asset's.
+    // Dummy values for what the handler reads at init; node_modules of the repo stand in for the asset's shipped ones, if any.
     const env = {
       PATH: process.env.PATH ?? '',
-      NODE_PATH: path.join(REPO_ROOT, 'node_modules'),
+      ...(roots.length ? { NODE_PATH: path.join(REPO_ROOT, 'node_modules') } : {}),
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'bench',
       AWS_SECRET_ACCESS_KEY: 'bench',
@@ -118,24 +131,30 @@ export function runLambdaShape(opts: { spawns?: number } = {}): LambdaShapeResul
       [ENV.maxObjectBytes]: String(20 * 1024 * 1024),
       [ENV.logLevel]: 'info',
     };
-    const script = `const t=performance.now();const m=require(${JSON.stringify(outfile)});if(typeof m.handler!=='function')throw new Error('no handler export');process.stdout.write(String(performance.now()-t));`;
+    const script =
+      `const t=performance.now(),c=process.cpuUsage();const m=require(${JSON.stringify(outfile)});if(typeof m.handler!=='function')throw new Error('no handler export');` +
+      `const u=process.cpuUsage(c);process.stdout.write(JSON.stringify([performance.now()-t,(u.user+u.system)/1000]));`;
     const requireMs: number[] = [];
+    const cpuMs: number[] = [];
     const processMs: number[] = [];
     for (let i = 0; i < spawns; i++) {
       const t0 = performance.now();
       const r = spawnSync(process.execPath, ['-e', script], { env, encoding: 'utf8' });
       processMs.push(performance.now() - t0);
       if (r.status !== 0) throw new Error(`bundle init failed: ${r.stderr}`);
-      requireMs.push(Number(r.stdout));
+      const [wall, cpu] = JSON.parse(r.stdout) as [number, number];
+      requireMs.push(wall);
+      cpuMs.push(cpu);
     }
     return {
       entry: cfg.entry,
-      esbuild: { target: cfg.target, platform: 'node', format: 'cjs', minify: cfg.minify, sourcemap: cfg.sourcemap, external: cfg.external },
+      esbuild: { target: cfg.target, platform: 'node', format: 'cjs', minify: cfg.minify, sourcemap: cfg.sourcemap, sourcesContent: cfg.sourcesContent, external: cfg.external },
       bundleMB: round(toMB(bundleBytes), 2),
       sourceMapMB: round(toMB(mapBytes), 2),
+      assetMB: round(toMB(bundleBytes + mapBytes + shipped.bytes), 2),
       nodeModules: { roots, packages: shipped.dirs.length, MB: round(toMB(shipped.bytes), 2) },
       deployedMB: round(toMB(bundleBytes + shipped.bytes), 2),
-      init: { spawns, requireMedianMs: round(median(requireMs), 1), requireMaxMs: round(Math.max(...requireMs), 1), processMedianMs: round(median(processMs), 1) },
+      init: { spawns, requireMedianMs: round(median(requireMs), 1), requireMaxMs: round(Math.max(...requireMs), 1), requireCpuMedianMs: round(median(cpuMs), 1), processMedianMs: round(median(processMs), 1) },
     };
   } finally {
     fs.rmSync(out, { recursive: true, force: true });

@@ -105,6 +105,6 @@ test('query function reads its cursor key from a secret generated at deploy time
     .filter(([id]) => id.startsWith('QueryApiQuery'))
     .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
   const secretReads = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('secretsmanager:')));
-  expect(secretReads.flatMap((s) => [s.Action].flat()).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+  expect(secretReads.flatMap((s) => [s.Action].flat()).sort()).toEqual(['secretsmanager:GetSecretValue']);
   for (const s of secretReads) expect(s.Resource).toEqual({ Ref: secretId });
 });

@@ -4,6 +4,7 @@ import { ARTICLES_TABLE, ENV, FINGERPRINT_TABLE, PREFIX, type TableSchema } from
 import { OUTPUT_KEYS } from '../../lambdas/adapters/stack-outputs';
 import { INGEST_FUNCTION_DEFAULTS } from '../../lib/constructs/ingest-function';
 import { INGEST_QUEUE_DEFAULTS } from '../../lib/constructs/ingest-queue';
+import { QUERY_API_DEFAULTS } from '../../lib/constructs/query-api';
 import { OUTPUTS } from '../../lib/news-ingest-stack';
 import { stageConfig } from '../../lib/stage';
 import { resourcesOf, synthesize, type CfnJson } from './synth';
@@ -70,7 +71,8 @@ describe('ingest function', () => {
       LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/^IngestFunction.*Logs/) } },
     });
     const vars = fn.Properties.Environment.Variables;
-    expect(Object.keys(vars)).toEqual(expect.arrayContaining(Object.values(ENV)));
+    // Every setting but the query function's cursor secret.
+    expect(Object.keys(vars)).toEqual(expect.arrayContaining(Object.values(ENV).filter((name) => name !== ENV.cursorSecret)));
     expect(vars[ENV.maxObjectBytes]).toBe(String(20 * 1024 * 1024));
     expect(vars.NODE_OPTIONS).toBe('--enable-source-maps');
     expect(vars[ENV.bodyBucket]).toEqual({ Ref: expect.stringMatching(/^RawBucket/) });
@@ -85,6 +87,24 @@ describe('ingest function', () => {
       BatchSize: INGEST_FUNCTION_DEFAULTS.batchSize,
       ScalingConfig: { MaximumConcurrency: INGEST_FUNCTION_DEFAULTS.maxConcurrency },
     });
+  });
+
+  test('reserved concurrency and active tracing on both functions, from the defaults', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('clean, fingerprint'),
+      ReservedConcurrentExecutions: INGEST_FUNCTION_DEFAULTS.reservedConcurrency,
+      TracingConfig: { Mode: 'Active' },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('query API'),
+      ReservedConcurrentExecutions: QUERY_API_DEFAULTS.reservedConcurrency,
+      TracingConfig: { Mode: 'Active' },
+    });
+    expect(INGEST_FUNCTION_DEFAULTS.reservedConcurrency).toBeGreaterThanOrEqual(INGEST_FUNCTION_DEFAULTS.maxConcurrency);
+  });
+
+  test('a reserved concurrency below the event source maximum fails synthesis', () => {
+    expect(() => synthesize({ props: { ingest: { reservedConcurrency: 2, maxConcurrency: 5 } } })).toThrow(/below the event source's maxConcurrency/);
   });
 
   test('log group has a retention', () => {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { App, Aspects } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, type INagLogger, type NagLoggerNonComplianceData, type NagLoggerSuppressedData } from 'cdk-nag';
-import { NewsIngestStack } from '../../lib/news-ingest-stack';
+import { NewsIngestStack, type NewsIngestStackProps } from '../../lib/news-ingest-stack';
 
 /** What cdk-nag decided, finding by finding (the annotations only carry the unsuppressed ones). */
 export class RecordingNagLogger implements INagLogger {
@@ -43,7 +43,7 @@ export const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(readFileSync
  * hashes) and the cdk-nag aspect (it loads a rule module per AWS service; it only
  * adds findings, never template changes).
  */
-export function synthesize(opts: { stage?: string; bundle?: boolean; nag?: boolean } = {}): Synthesized {
+export function synthesize(opts: { stage?: string; bundle?: boolean; nag?: boolean; props?: NewsIngestStackProps } = {}): Synthesized {
   const app = new App({
     context: {
       ...CDK_JSON_CONTEXT,
@@ -51,7 +51,7 @@ export function synthesize(opts: { stage?: string; bundle?: boolean; nag?: boole
       ...(opts.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
     },
   });
-  const stack = new NewsIngestStack(app, 'NewsIngest');
+  const stack = new NewsIngestStack(app, 'NewsIngest', opts.props);
   const nag = new RecordingNagLogger();
   if (opts.nag) Aspects.of(app).add(new AwsSolutionsChecks({ reports: false, additionalLoggers: [nag] }));
   const template = Template.fromStack(stack);

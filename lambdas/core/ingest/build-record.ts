@@ -89,6 +89,12 @@ export function placeRemoved(removed: RemovedBlock[], trace: readonly TraceEntry
   return out;
 }
 
+/**
+ * What the pipeline may choose when cleaning an object. The DOM engine is not among them:
+ * the deployed function ships linkedom only (see lib/constructs/ingest-function.ts).
+ */
+export type ObjectCleanOptions = Pick<CleanOptions, 'templateCounts' | 'extraRules'>;
+
 export interface CleanedObject {
   format: InputFormat | 'unknown';
   outlet: string;
@@ -96,12 +102,12 @@ export interface CleanedObject {
 }
 
 /** Decode, sniff and clean one object's bytes. Never throws for content; every field within FIELD_LIMITS. */
-export function cleanObject(bytes: Uint8Array, meta: SourceMeta, options: CleanOptions = {}): CleanedObject {
+export function cleanObject(bytes: Uint8Array, meta: SourceMeta, options: ObjectCleanOptions = {}): CleanedObject {
   const cleaned = cleanUnbounded(bytes, meta, options);
   return { ...cleaned, outlet: boundOutlet(cleaned.outlet), result: boundCleanFields(cleaned.result) };
 }
 
-function cleanUnbounded(bytes: Uint8Array, meta: SourceMeta, options: CleanOptions): CleanedObject {
+function cleanUnbounded(bytes: Uint8Array, meta: SourceMeta, { templateCounts, extraRules }: ObjectCleanOptions): CleanedObject {
   const keyFormat = formatFromKey(meta.key);
   const outletFromMeta = meta.metadataOutlet?.trim() || null;
   let outlet = outletOf(meta);
@@ -124,7 +130,7 @@ function cleanUnbounded(bytes: Uint8Array, meta: SourceMeta, options: CleanOptio
     return { format: keyFormat ?? format, outlet, result: rejectedResult(reason) };
   }
   try {
-    const detail = cleanDetailed({ content, format, sourceName: fileNameOfKey(meta.key), outlet, url }, options);
+    const detail = cleanDetailed({ content, format, sourceName: fileNameOfKey(meta.key), outlet, url }, { templateCounts, extraRules });
     const result = { ...detail.result, removed: placeRemoved(detail.result.removed, detail.trace) };
     return { format: keyFormat ?? format, outlet, result };
   } catch (err) {

@@ -7,6 +7,7 @@ import { S3ObjectStore } from '../../../lambdas/adapters/object-store';
 import { rulesConfig } from '../../../lambdas/core/ingest/rules-config';
 import { ingestObject, type IngestDeps } from '../../../lambdas/handlers/ingest-object';
 import { createLogger } from '../../../lambdas/handlers/log';
+import { NO_METRICS } from '../../../lambdas/handlers/metrics';
 
 const PAGE = `Harbour board approves new breakwater
 
@@ -42,6 +43,7 @@ function deps(): { deps: IngestDeps; s3: ReturnType<typeof mockClient>; dynamo: 
       maxObjectBytes: 1_000_000,
       now: () => new Date('2026-01-01T00:00:00Z'),
       log: createLogger('silent'),
+      metrics: NO_METRICS,
     },
   };
 }
