@@ -1,5 +1,6 @@
 import {
   BatchGetItemCommand,
+  BatchWriteItemCommand,
   DeleteItemCommand,
   GetItemCommand,
   ConditionalCheckFailedException,
@@ -13,6 +14,7 @@ import {
   type Assignment,
   type Fingerprint,
   type FingerprintIndexPort,
+  type IndexSnapshot,
   type KeyMembers,
   type StoredArticle,
   type StoryState,
@@ -29,6 +31,7 @@ import {
  */
 
 const BATCH_GET_LIMIT = 100;
+const BATCH_WRITE_LIMIT = 25;
 /** Full keys remembered per container (each at most KEY_MEMBER_CAP ids: about 2 MB). */
 const FULL_KEY_CACHE_SIZE = 2000;
 const BATCH_GET_ATTEMPTS = 6;
@@ -249,6 +252,41 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
     await this.dynamo.send(new DeleteItemCommand({ TableName: this.tableName, Key: articleKey(articleId) }));
   }
 
+  /**
+   * Writes a whole index content (an in-memory index's snapshot) with batch writes: for seeding
+   * a table (the benchmark's pre-load), never while articles are being assigned, since batch
+   * writes are neither conditional nor atomic. Articles and stories are written whole; key sets
+   * are merged with what the table holds, earlier members first, and stop at KEY_MEMBER_CAP.
+   */
+  async bulkLoad(snapshot: IndexSnapshot): Promise<void> {
+    const existing = new Map<string, string[]>();
+    for (const item of await this.batchGet(snapshot.keys.map((k) => memberKey(k.key)))) existing.set(item.pk.S!, item.members?.SS ?? []);
+    const items: Item[] = [
+      ...snapshot.articles.map(encodeArticle),
+      ...snapshot.stories.map(encodeStory),
+      ...snapshot.keys.map(({ key, members }) => {
+        const before = existing.get(key) ?? [];
+        const merged = [...new Set([...before, ...members])].slice(0, Math.max(KEY_MEMBER_CAP, before.length));
+        return { ...memberKey(key), members: { SS: merged } };
+      }),
+    ];
+    for (const key of snapshot.keys) this.fullKeys.delete(key.key);
+    await this.batchWrite(items);
+  }
+
+  /** BatchWriteItem puts in chunks of 25, retrying unprocessed items a bounded number of times. */
+  private async batchWrite(items: Item[]): Promise<void> {
+    for (let i = 0; i < items.length; i += BATCH_WRITE_LIMIT) {
+      let request = items.slice(i, i + BATCH_WRITE_LIMIT).map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; request.length > 0; attempt++) {
+        if (attempt >= BATCH_GET_ATTEMPTS) throw new Error(`BatchWriteItem: ${request.length} items still unprocessed`);
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+        const r = await this.dynamo.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: request } }));
+        request = (r.UnprocessedItems?.[this.tableName] as typeof request | undefined) ?? [];
+      }
+    }
+  }
+
   /** BatchGetItem in chunks of 100, retrying unprocessed keys a bounded number of times. */
   private async batchGet(keys: Item[]): Promise<Item[]> {
     const out: Item[] = [];
@@ -299,6 +337,15 @@ function encodeFingerprint(fp: Fingerprint): Item {
   };
 }
 
+function encodeArticle(a: StoredArticle): Item {
+  return {
+    ...articleKey(a.fingerprint.articleId),
+    ...encodeFingerprint(a.fingerprint),
+    ...(a.storyId ? { storyId: { S: a.storyId } } : {}),
+    ...(a.assignment ? { assignment: { S: JSON.stringify(a.assignment) } } : {}),
+  };
+}
+
 function decodeArticle(item: Item): StoredArticle {
   const fingerprint: Fingerprint = {
     articleId: item.articleId.S!,
@@ -318,6 +365,15 @@ function decodeArticle(item: Item): StoredArticle {
     storyId: item.storyId?.S ?? null,
     assignment: item.assignment?.S ? (JSON.parse(item.assignment.S) as Assignment) : null,
   };
+}
+
+function encodeStory(s: StoryState): Item {
+  const item: Item = { ...storyKey(s.storyId), storyId: { S: s.storyId } };
+  for (const [id, rank] of Object.entries(s.members)) item[`${MEMBER_PREFIX}${id}`] = { S: rank };
+  if (s.mergedInto) item.mergedInto = { S: s.mergedInto };
+  // A string set cannot be empty: no merges, no attribute (as the incremental writes leave it).
+  if (s.mergedFrom.length) item.mergedFrom = { SS: s.mergedFrom };
+  return item;
 }
 
 function decodeStory(item: Item): StoryState {
