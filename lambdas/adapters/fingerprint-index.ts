@@ -1,6 +1,8 @@
 import {
+  BatchExecuteStatementCommand,
   BatchGetItemCommand,
   BatchWriteItemCommand,
+  type BatchStatementResponse,
   DeleteItemCommand,
   GetItemCommand,
   ConditionalCheckFailedException,
@@ -28,10 +30,15 @@ import {
  *   story#<storyId> / story  members as `m:<articleId>` = canonical rank, mergedInto, mergedFrom
  * Every method is one atomic UpdateItem/PutItem per item or one BatchGetItem per 100 items, so
  * the calls per article are bounded by the number of keys an article has, never by corpus size.
+ * Key memberships go out as PartiQL batches (25 atomic statements a call) where the server
+ * implements them (DynamoDB, DynamoDB Local), and as one UpdateItem per key where it does not
+ * (dynalite, the local default) or for the rare key a batch statement could not settle.
  */
 
 const BATCH_GET_LIMIT = 100;
 const BATCH_WRITE_LIMIT = 25;
+/** Statements per BatchExecuteStatement call (the service's limit). */
+const STATEMENTS_PER_BATCH = 25;
 /** Full keys remembered per container (each at most KEY_MEMBER_CAP ids: about 2 MB). */
 const FULL_KEY_CACHE_SIZE = 2000;
 const BATCH_GET_ATTEMPTS = 6;
@@ -84,7 +91,84 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
   }
 
   async addToKeys(keys: readonly string[], articleId: string): Promise<KeyMembers[]> {
-    return Promise.all(keys.map((key) => this.addToKey(key, articleId)));
+    const settled = new Map<string, KeyMembers>();
+    const open: string[] = [];
+    for (const key of keys) {
+      const known = this.knownFull(key, articleId);
+      if (known) settled.set(key, known);
+      else open.push(key);
+    }
+    const rest = this.statements ? await this.addByStatements(open, articleId, settled) : open;
+    await Promise.all(rest.map(async (key) => settled.set(key, await this.addToKey(key, articleId))));
+    return keys.map((key) => settled.get(key)!);
+  }
+
+  /** False once the server answered that it does not implement PartiQL batches. */
+  private statements = true;
+
+  /**
+   * Adds the article to the keys' member sets with PartiQL batches: an UPDATE per existing key
+   * (set_add, RETURNING ALL OLD: atomic, so of two racing writers the later gets the earlier
+   * back, as with UpdateItem), then an INSERT per key that did not exist (atomic too: it fails
+   * if a racing writer created the item first). Returns the keys left open: those go through
+   * addToKey, which settles every case (a racing INSERT, an item without a members attribute).
+   */
+  private async addByStatements(keys: string[], articleId: string, settled: Map<string, KeyMembers>): Promise<string[]> {
+    const rest: string[] = [];
+    const missing: string[] = [];
+    const cap = { N: String(KEY_MEMBER_CAP) };
+    const update = `UPDATE "${this.tableName}" SET members = set_add(members, ?) WHERE pk = ? AND sk = 'm' AND (size(members) < ? OR contains(members, ?)) RETURNING ALL OLD *`;
+    const updated = await this.runStatements(
+      keys.map((key) => ({ Statement: update, Parameters: [{ SS: [articleId] }, { S: key }, cap, { S: articleId }], ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const })),
+    );
+    if (!updated) return keys;
+    updated.forEach((r, i) => {
+      const key = keys[i];
+      const members = r.Item?.members?.SS;
+      if (!r.Error) settled.set(key, { key, members: (members ?? []).filter((m) => m !== articleId), saturated: false });
+      else if (r.Error.Code !== 'ConditionalCheckFailed') rest.push(key);
+      else if (!r.Item) missing.push(key);
+      else if (members && members.length >= KEY_MEMBER_CAP && !members.includes(articleId)) {
+        // Full: left unchanged, its members still come back (boilerplate detection).
+        this.rememberFull(key, members);
+        settled.set(key, { key, members, saturated: true });
+      } else rest.push(key);
+    });
+    if (missing.length === 0) return rest;
+    const insert = `INSERT INTO "${this.tableName}" VALUE {'pk': ?, 'sk': 'm', 'members': ?}`;
+    const inserted = await this.runStatements(missing.map((key) => ({ Statement: insert, Parameters: [{ S: key }, { SS: [articleId] }] })));
+    if (!inserted) return [...rest, ...missing];
+    inserted.forEach((r, i) => {
+      if (r.Error) rest.push(missing[i]);
+      else settled.set(missing[i], { key: missing[i], members: [], saturated: false });
+    });
+    return rest;
+  }
+
+  /** Runs statements in batches; null when the server does not implement PartiQL batches. */
+  private async runStatements(statements: NonNullable<ConstructorParameters<typeof BatchExecuteStatementCommand>[0]['Statements']>): Promise<BatchStatementResponse[] | null> {
+    const out: BatchStatementResponse[] = [];
+    for (let i = 0; i < statements.length; i += STATEMENTS_PER_BATCH) {
+      try {
+        const r = await this.dynamo.send(new BatchExecuteStatementCommand({ Statements: statements.slice(i, i + STATEMENTS_PER_BATCH) }));
+        out.push(...(r.Responses ?? []));
+      } catch (err) {
+        if ((err as { name?: string }).name !== 'UnknownOperationException') throw err;
+        // Nothing of a batch the server does not know was applied: every key goes the per-key way, now and later.
+        this.statements = false;
+        return null;
+      }
+    }
+    return out;
+  }
+
+  /** A key this container found full: answered from memory, no call. */
+  private knownFull(key: string, articleId: string): KeyMembers | null {
+    const full = this.fullKeys.get(key);
+    if (!full) return null;
+    this.fullKeys.delete(key);
+    this.fullKeys.set(key, full);
+    return { key, members: full.filter((m) => m !== articleId), saturated: !full.includes(articleId) };
   }
 
   /**
@@ -93,12 +177,6 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
    * condition fails) but its members still come back, for boilerplate detection.
    */
   private async addToKey(key: string, articleId: string): Promise<KeyMembers> {
-    const full = this.fullKeys.get(key);
-    if (full) {
-      this.fullKeys.delete(key);
-      this.fullKeys.set(key, full);
-      return { key, members: full.filter((m) => m !== articleId), saturated: !full.includes(articleId) };
-    }
     try {
       const r = await this.dynamo.send(
         new UpdateItemCommand({

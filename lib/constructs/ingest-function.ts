@@ -94,6 +94,8 @@ export class IngestFunction extends Construct {
     this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.bucket.bucketArn] }));
     props.articlesTable.grantReadWriteData(this.function);
     props.fingerprintTable.grantReadWriteData(this.function);
+    // Key memberships go out as PartiQL batches (UPDATE, then INSERT for new keys); each statement kind is its own action.
+    props.fingerprintTable.grant(this.function, 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLInsert');
 
     NagSuppressions.addResourceSuppressions(
       built.role,

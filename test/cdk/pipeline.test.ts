@@ -87,6 +87,16 @@ describe('ingest function', () => {
     });
   });
 
+  test('may run PartiQL UPDATE and INSERT statements on the fingerprint table only', () => {
+    const statements = resourcesOf(template, 'AWS::IAM::Policy')
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+      .filter((s) => [s.Action].flat().some((a) => a.startsWith('dynamodb:PartiQL')));
+    expect(statements).toHaveLength(1);
+    expect([statements[0].Action].flat().sort()).toEqual(['dynamodb:PartiQLInsert', 'dynamodb:PartiQLUpdate']);
+    expect(JSON.stringify(statements[0].Resource)).toMatch(/Fingerprint/);
+    expect(JSON.stringify(statements[0].Resource)).not.toMatch(/Articles/i);
+  });
+
   test('log group has a retention', () => {
     for (const [, lg] of resourcesOf(template, 'AWS::Logs::LogGroup')) expect(lg.Properties.RetentionInDays).toBeGreaterThan(0);
   });
