@@ -333,17 +333,30 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
   /**
    * Writes a whole index content (an in-memory index's snapshot) with batch writes: for seeding
    * a table (the benchmark's pre-load), never while articles are being assigned, since batch
-   * writes are neither conditional nor atomic. Articles and stories are written whole; key sets
-   * are merged with what the table holds, earlier members first, and stop at KEY_MEMBER_CAP.
+   * writes are neither conditional nor atomic. Articles are written whole. Key sets and stories
+   * are merged with what the table holds (earlier key members first, up to KEY_MEMBER_CAP; story
+   * members, merge pointers and merged-from lists united), so loading in steps keeps what was
+   * assigned in between.
    */
   async bulkLoad(snapshot: IndexSnapshot): Promise<void> {
-    const existing = new Map<string, string[]>();
-    for (const item of await this.batchGet(snapshot.keys.map((k) => memberKey(k.key)))) existing.set(item.pk.S!, item.members?.SS ?? []);
+    const existing = new Map<string, Item>();
+    const keys = [...snapshot.keys.map((k) => memberKey(k.key)), ...snapshot.stories.map((st) => storyKey(st.storyId))];
+    for (const item of await this.batchGet(keys)) existing.set(item.pk.S!, item);
     const items: Item[] = [
       ...snapshot.articles.map(encodeArticle),
-      ...snapshot.stories.map(encodeStory),
+      ...snapshot.stories.map((st) => {
+        const before = existing.get(storyKey(st.storyId).pk.S!);
+        if (!before) return encodeStory(st);
+        const old = decodeStory(before);
+        return encodeStory({
+          storyId: st.storyId,
+          members: { ...old.members, ...st.members },
+          mergedInto: old.mergedInto ?? st.mergedInto,
+          mergedFrom: [...new Set([...old.mergedFrom, ...st.mergedFrom])],
+        });
+      }),
       ...snapshot.keys.map(({ key, members }) => {
-        const before = existing.get(key) ?? [];
+        const before = existing.get(key)?.members?.SS ?? [];
         const merged = [...new Set([...before, ...members])].slice(0, Math.max(KEY_MEMBER_CAP, before.length));
         return { ...memberKey(key), members: { SS: merged } };
       }),

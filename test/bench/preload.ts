@@ -40,7 +40,6 @@ function dedupeDoc(rt: LocalRuntime, n: number): DedupeDoc {
 export class IndexPreloader {
   private readonly memory = new InMemoryFingerprintIndex();
   private readonly assigned = new Map<number, Assignment>();
-  private readonly loadedStories = new Map<string, string>();
   private readonly records = new Set<number>();
 
   constructor(private readonly rt: LocalRuntime) {}
@@ -54,14 +53,8 @@ export class IndexPreloader {
       this.assigned.set(n, await assignStory(doc, this.memory));
     }
     const all = this.memory.snapshot();
-    const stories = all.stories.filter((s) => Object.keys(s.members).some((id) => ids.has(id)));
-    for (const s of stories) {
-      const signature = JSON.stringify(s);
-      const loaded = this.loadedStories.get(s.storyId);
-      // Batch writes replace a story whole, and the real path may have added window copies to it since.
-      if (loaded !== undefined && loaded !== signature) throw new Error(`pre-load: story ${s.storyId} changed after it was loaded`);
-      this.loadedStories.set(s.storyId, signature);
-    }
+    // Stories this step touched (the adapter merges them with what the table holds).
+    const stories = all.stories.filter((st) => Object.keys(st.members).some((id) => ids.has(id)) || st.mergedFrom.length > 0 || st.mergedInto);
     const delta: IndexSnapshot = {
       articles: all.articles.filter((a) => ids.has(a.fingerprint.articleId)),
       keys: all.keys.filter((k) => k.members.some((m) => ids.has(m))),

@@ -100,5 +100,12 @@ describe('DynamoFingerprintIndex on dynalite', () => {
     const members = await new DynamoFingerprintIndex(clients.dynamo, 'bulk').addToKeys(keys, 'probe');
     for (const k of members) expect(k.members).toEqual(expect.arrayContaining(['early_40', 'copy_40_mem']));
     expect(early.storyId).toBe('early_40');
+
+    // A second step adds a copy to a story loaded before: the story keeps the real-path member too.
+    const again = await assignStory(doc(7, 'bulk_7_again'), memory);
+    expect(again.storyId).toBe(assigned[7].storyId);
+    const story = memory.snapshot().stories.find((st) => st.storyId === again.storyId)!;
+    await table.bulkLoad({ articles: memory.snapshot().articles.filter((a) => a.fingerprint.articleId === 'bulk_7_again'), keys: [], stories: [story] });
+    expect((await storyView(again.storyId, table)).members.map((m) => m.articleId).sort()).toEqual(['bulk_7', 'bulk_7_again', 'copy_7']);
   });
 });
