@@ -62,7 +62,7 @@ describe('sixteen copies of one article handled at the same time', () => {
       const stories = new Set(records.map((r) => r.storyId));
       expect({ round, stories: stories.size }).toEqual({ round, stories: 1 });
       const [storyId] = stories;
-      expect(new Set(records.map((r) => r.canonicalId)).size).toBe(1);
+      expect({ round, canonicalIds: [...new Set(records.map((r) => r.canonicalId))] }).toEqual({ round, canonicalIds: [expect.any(String)] });
       expect(await rt.deps.articles.countStory(storyId)).toBe(COPIES);
     }
     expect(outcomes.filter((o) => o === 'clean')).toHaveLength(COPIES * ROUNDS);
