@@ -169,7 +169,7 @@ export class DynamoCounter {
   }
 }
 
-const CAPACITY_COMMANDS = new Set(['GetItemCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'QueryCommand', 'ScanCommand', 'BatchGetItemCommand', 'BatchWriteItemCommand', 'TransactGetItemsCommand', 'TransactWriteItemsCommand']);
+const CAPACITY_COMMANDS = new Set(['BatchExecuteStatementCommand', 'GetItemCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'QueryCommand', 'ScanCommand', 'BatchGetItemCommand', 'BatchWriteItemCommand', 'TransactGetItemsCommand', 'TransactWriteItemsCommand']);
 
 export interface DedupeWindow {
   /** Articles stored when the window started. */
