@@ -1,5 +1,8 @@
 import {
+  BatchExecuteStatementCommand,
   BatchGetItemCommand,
+  BatchWriteItemCommand,
+  type BatchStatementResponse,
   DeleteItemCommand,
   GetItemCommand,
   ConditionalCheckFailedException,
@@ -13,6 +16,7 @@ import {
   type Assignment,
   type Fingerprint,
   type FingerprintIndexPort,
+  type IndexSnapshot,
   type KeyMembers,
   type StoredArticle,
   type StoryState,
@@ -26,9 +30,15 @@ import {
  *   story#<storyId> / story  members as `m:<articleId>` = canonical rank, mergedInto, mergedFrom
  * Every method is one atomic UpdateItem/PutItem per item or one BatchGetItem per 100 items, so
  * the calls per article are bounded by the number of keys an article has, never by corpus size.
+ * Key memberships go out as PartiQL batches (25 atomic statements a call) where the server
+ * implements them (DynamoDB, DynamoDB Local), and as one UpdateItem per key where it does not
+ * (dynalite, the local default) or for the rare key a batch statement could not settle.
  */
 
 const BATCH_GET_LIMIT = 100;
+const BATCH_WRITE_LIMIT = 25;
+/** Statements per BatchExecuteStatement call (the service's limit). */
+const STATEMENTS_PER_BATCH = 25;
 /** Full keys remembered per container (each at most KEY_MEMBER_CAP ids: about 2 MB). */
 const FULL_KEY_CACHE_SIZE = 2000;
 const BATCH_GET_ATTEMPTS = 6;
@@ -81,7 +91,84 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
   }
 
   async addToKeys(keys: readonly string[], articleId: string): Promise<KeyMembers[]> {
-    return Promise.all(keys.map((key) => this.addToKey(key, articleId)));
+    const settled = new Map<string, KeyMembers>();
+    const open: string[] = [];
+    for (const key of keys) {
+      const known = this.knownFull(key, articleId);
+      if (known) settled.set(key, known);
+      else open.push(key);
+    }
+    const rest = this.statements ? await this.addByStatements(open, articleId, settled) : open;
+    await Promise.all(rest.map(async (key) => settled.set(key, await this.addToKey(key, articleId))));
+    return keys.map((key) => settled.get(key)!);
+  }
+
+  /** False once the server answered that it does not implement PartiQL batches. */
+  private statements = true;
+
+  /**
+   * Adds the article to the keys' member sets with PartiQL batches: an UPDATE per existing key
+   * (set_add, RETURNING ALL OLD: atomic, so of two racing writers the later gets the earlier
+   * back, as with UpdateItem), then an INSERT per key that did not exist (atomic too: it fails
+   * if a racing writer created the item first). Returns the keys left open: those go through
+   * addToKey, which settles every case (a racing INSERT, an item without a members attribute).
+   */
+  private async addByStatements(keys: string[], articleId: string, settled: Map<string, KeyMembers>): Promise<string[]> {
+    const rest: string[] = [];
+    const missing: string[] = [];
+    const cap = { N: String(KEY_MEMBER_CAP) };
+    const update = `UPDATE "${this.tableName}" SET members = set_add(members, ?) WHERE pk = ? AND sk = 'm' AND (size(members) < ? OR contains(members, ?)) RETURNING ALL OLD *`;
+    const updated = await this.runStatements(
+      keys.map((key) => ({ Statement: update, Parameters: [{ SS: [articleId] }, { S: key }, cap, { S: articleId }], ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const })),
+    );
+    if (!updated) return keys;
+    updated.forEach((r, i) => {
+      const key = keys[i];
+      const members = r.Item?.members?.SS;
+      if (!r.Error) settled.set(key, { key, members: (members ?? []).filter((m) => m !== articleId), saturated: false });
+      else if (r.Error.Code !== 'ConditionalCheckFailed') rest.push(key);
+      else if (!r.Item) missing.push(key);
+      else if (members && members.length >= KEY_MEMBER_CAP && !members.includes(articleId)) {
+        // Full: left unchanged, its members still come back (boilerplate detection).
+        this.rememberFull(key, members);
+        settled.set(key, { key, members, saturated: true });
+      } else rest.push(key);
+    });
+    if (missing.length === 0) return rest;
+    const insert = `INSERT INTO "${this.tableName}" VALUE {'pk': ?, 'sk': 'm', 'members': ?}`;
+    const inserted = await this.runStatements(missing.map((key) => ({ Statement: insert, Parameters: [{ S: key }, { SS: [articleId] }] })));
+    if (!inserted) return [...rest, ...missing];
+    inserted.forEach((r, i) => {
+      if (r.Error) rest.push(missing[i]);
+      else settled.set(missing[i], { key: missing[i], members: [], saturated: false });
+    });
+    return rest;
+  }
+
+  /** Runs statements in batches; null when the server does not implement PartiQL batches. */
+  private async runStatements(statements: NonNullable<ConstructorParameters<typeof BatchExecuteStatementCommand>[0]['Statements']>): Promise<BatchStatementResponse[] | null> {
+    const out: BatchStatementResponse[] = [];
+    for (let i = 0; i < statements.length; i += STATEMENTS_PER_BATCH) {
+      try {
+        const r = await this.dynamo.send(new BatchExecuteStatementCommand({ Statements: statements.slice(i, i + STATEMENTS_PER_BATCH) }));
+        out.push(...(r.Responses ?? []));
+      } catch (err) {
+        if ((err as { name?: string }).name !== 'UnknownOperationException') throw err;
+        // Nothing of a batch the server does not know was applied: every key goes the per-key way, now and later.
+        this.statements = false;
+        return null;
+      }
+    }
+    return out;
+  }
+
+  /** A key this container found full: answered from memory, no call. */
+  private knownFull(key: string, articleId: string): KeyMembers | null {
+    const full = this.fullKeys.get(key);
+    if (!full) return null;
+    this.fullKeys.delete(key);
+    this.fullKeys.set(key, full);
+    return { key, members: full.filter((m) => m !== articleId), saturated: !full.includes(articleId) };
   }
 
   /**
@@ -90,12 +177,6 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
    * condition fails) but its members still come back, for boilerplate detection.
    */
   private async addToKey(key: string, articleId: string): Promise<KeyMembers> {
-    const full = this.fullKeys.get(key);
-    if (full) {
-      this.fullKeys.delete(key);
-      this.fullKeys.set(key, full);
-      return { key, members: full.filter((m) => m !== articleId), saturated: !full.includes(articleId) };
-    }
     try {
       const r = await this.dynamo.send(
         new UpdateItemCommand({
@@ -249,6 +330,54 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
     await this.dynamo.send(new DeleteItemCommand({ TableName: this.tableName, Key: articleKey(articleId) }));
   }
 
+  /**
+   * Writes a whole index content (an in-memory index's snapshot) with batch writes: for seeding
+   * a table (the benchmark's pre-load), never while articles are being assigned, since batch
+   * writes are neither conditional nor atomic. Articles are written whole. Key sets and stories
+   * are merged with what the table holds (earlier key members first, up to KEY_MEMBER_CAP; story
+   * members, merge pointers and merged-from lists united), so loading in steps keeps what was
+   * assigned in between.
+   */
+  async bulkLoad(snapshot: IndexSnapshot): Promise<void> {
+    const existing = new Map<string, Item>();
+    const keys = [...snapshot.keys.map((k) => memberKey(k.key)), ...snapshot.stories.map((st) => storyKey(st.storyId))];
+    for (const item of await this.batchGet(keys)) existing.set(item.pk.S!, item);
+    const items: Item[] = [
+      ...snapshot.articles.map(encodeArticle),
+      ...snapshot.stories.map((st) => {
+        const before = existing.get(storyKey(st.storyId).pk.S!);
+        if (!before) return encodeStory(st);
+        const old = decodeStory(before);
+        return encodeStory({
+          storyId: st.storyId,
+          members: { ...old.members, ...st.members },
+          mergedInto: old.mergedInto ?? st.mergedInto,
+          mergedFrom: [...new Set([...old.mergedFrom, ...st.mergedFrom])],
+        });
+      }),
+      ...snapshot.keys.map(({ key, members }) => {
+        const before = existing.get(key)?.members?.SS ?? [];
+        const merged = [...new Set([...before, ...members])].slice(0, Math.max(KEY_MEMBER_CAP, before.length));
+        return { ...memberKey(key), members: { SS: merged } };
+      }),
+    ];
+    for (const key of snapshot.keys) this.fullKeys.delete(key.key);
+    await this.batchWrite(items);
+  }
+
+  /** BatchWriteItem puts in chunks of 25, retrying unprocessed items a bounded number of times. */
+  private async batchWrite(items: Item[]): Promise<void> {
+    for (let i = 0; i < items.length; i += BATCH_WRITE_LIMIT) {
+      let request = items.slice(i, i + BATCH_WRITE_LIMIT).map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; request.length > 0; attempt++) {
+        if (attempt >= BATCH_GET_ATTEMPTS) throw new Error(`BatchWriteItem: ${request.length} items still unprocessed`);
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+        const r = await this.dynamo.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: request } }));
+        request = (r.UnprocessedItems?.[this.tableName] as typeof request | undefined) ?? [];
+      }
+    }
+  }
+
   /** BatchGetItem in chunks of 100, retrying unprocessed keys a bounded number of times. */
   private async batchGet(keys: Item[]): Promise<Item[]> {
     const out: Item[] = [];
@@ -299,6 +428,15 @@ function encodeFingerprint(fp: Fingerprint): Item {
   };
 }
 
+function encodeArticle(a: StoredArticle): Item {
+  return {
+    ...articleKey(a.fingerprint.articleId),
+    ...encodeFingerprint(a.fingerprint),
+    ...(a.storyId ? { storyId: { S: a.storyId } } : {}),
+    ...(a.assignment ? { assignment: { S: JSON.stringify(a.assignment) } } : {}),
+  };
+}
+
 function decodeArticle(item: Item): StoredArticle {
   const fingerprint: Fingerprint = {
     articleId: item.articleId.S!,
@@ -318,6 +456,15 @@ function decodeArticle(item: Item): StoredArticle {
     storyId: item.storyId?.S ?? null,
     assignment: item.assignment?.S ? (JSON.parse(item.assignment.S) as Assignment) : null,
   };
+}
+
+function encodeStory(s: StoryState): Item {
+  const item: Item = { ...storyKey(s.storyId), storyId: { S: s.storyId } };
+  for (const [id, rank] of Object.entries(s.members)) item[`${MEMBER_PREFIX}${id}`] = { S: rank };
+  if (s.mergedInto) item.mergedInto = { S: s.mergedInto };
+  // A string set cannot be empty: no merges, no attribute (as the incremental writes leave it).
+  if (s.mergedFrom.length) item.mergedFrom = { SS: s.mergedFrom };
+  return item;
 }
 
 function decodeStory(item: Item): StoryState {

@@ -34,6 +34,9 @@ export const INGEST_GRANTS = [
   { action: 'dynamodb:PutItem', on: ['articles', 'fingerprints'], calls: 'PutItem: ArticleStore.put; FingerprintIndex.putArticle' },
   { action: 'dynamodb:UpdateItem', on: ['articles', 'fingerprints'], calls: 'UpdateItem: ArticleStore.setStory/setRulesVersion; FingerprintIndex keys and stories; TemplateCounts.record' },
   { action: 'dynamodb:BatchGetItem', on: ['fingerprints'], calls: 'BatchGetItem: FingerprintIndex getArticles/getStories; TemplateCounts.counts' },
+  // Key memberships go out as PartiQL batches (BatchExecuteStatement: UPDATE, then INSERT for new keys); each statement kind is its own action.
+  { action: 'dynamodb:PartiQLUpdate', on: ['fingerprints'], calls: 'BatchExecuteStatement UPDATE: FingerprintIndex.addToKeys' },
+  { action: 'dynamodb:PartiQLInsert', on: ['fingerprints'], calls: 'BatchExecuteStatement INSERT: FingerprintIndex.addToKeys for keys not yet stored' },
   { action: 'dynamodb:DeleteItem', on: ['fingerprints'], calls: 'DeleteItem: FingerprintIndex.forgetArticle (a reprocessed article leaving its story)' },
   { action: 's3:GetObject', on: ['objects:raw/', 'objects:bodies/'], calls: 'HeadObject/GetObject of an upload; GetObject of an offloaded body (ArticleStore.get)' },
   { action: 's3:GetObjectVersion', on: ['objects:raw/'], calls: "HeadObject/GetObject of an upload at the event's (or the head's) version" },

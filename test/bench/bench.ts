@@ -258,7 +258,7 @@ export function renderTable(r: BenchResult): string {
     const d = r.dedupeScale;
     const commands = [...new Set(d.windows.flatMap((w) => Object.keys(w.callsPerArticle)))].sort();
     lines.push('');
-    lines.push(`Dedupe scale: windows of ${d.windows[0]?.articles} new articles (${d.windows[0]?.copies} of them copies of stored ones), DynamoDB calls counted by SDK middleware, capacity from ReturnConsumedCapacity=TOTAL added by the middleware (${d.dynamo} reports it); pre-load ${f(d.preloadSeconds, 0)} s`);
+    lines.push(`Dedupe scale: windows of ${d.windows[0]?.articles} new articles (${d.windows[0]?.copies} of them copies of stored ones), DynamoDB calls counted by SDK middleware, capacity from ReturnConsumedCapacity=TOTAL added by the middleware (${d.dynamo} reports it); store filled for them with batch writes of fingerprints assigned in memory, ${f(d.preloadSeconds, 0)} s`);
     lines.push('');
     lines.push(`| stored | ${commands.map((c) => c.replace(/Command$/, '')).join(' | ')} | calls/article | capacity units/article |`);
     lines.push(`|---:|${commands.map(() => '---:').join('|')}|---:|---:|`);

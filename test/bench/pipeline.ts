@@ -6,8 +6,9 @@
  * - end to end: articles/s for n articles, upload through stored records.
  * - dedupe scale: DynamoDB calls (by command) and consumed capacity per article for a
  *   window of new articles once 1k and once 10k articles are stored, counted by SDK
- *   middleware on the DynamoDB client (wrapClients); the pre-load goes through the same
- *   upload → queue → handler path.
+ *   middleware on the DynamoDB client (wrapClients). The store is filled for them with batch
+ *   writes of fingerprints the dedupe core assigned in memory (preload.ts); the windows
+ *   themselves go through the real upload → queue → handler path.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,7 @@ import { startLocalRuntime, type LocalRuntime } from '../../lambdas/local/runtim
 import type { IngestOutcome } from '../../lambdas/handlers/ingest-object';
 import { generateArticle } from '../support/generate';
 import { log, round } from './common';
+import { IndexPreloader, OUTLETS } from './preload';
 
 export interface QueueShape {
   concurrency: number;
@@ -28,7 +30,6 @@ export interface QueueShape {
 }
 
 export const DEFAULT_QUEUE: QueueShape = { concurrency: LOCAL_QUEUE_DEFAULTS.concurrency, batchSize: LOCAL_QUEUE_DEFAULTS.batchSize };
-const OUTLETS = ['bench-herald', 'bench-courier', 'bench-gazette', 'bench-times', 'bench-post'];
 
 const DRAIN_TIMEOUT_MS = 2 * 60 * 60_000;
 
@@ -167,7 +168,7 @@ export class DynamoCounter {
   }
 }
 
-const CAPACITY_COMMANDS = new Set(['GetItemCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'QueryCommand', 'ScanCommand', 'BatchGetItemCommand', 'BatchWriteItemCommand', 'TransactGetItemsCommand', 'TransactWriteItemsCommand']);
+const CAPACITY_COMMANDS = new Set(['BatchExecuteStatementCommand', 'GetItemCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'QueryCommand', 'ScanCommand', 'BatchGetItemCommand', 'BatchWriteItemCommand', 'TransactGetItemsCommand', 'TransactWriteItemsCommand']);
 
 export interface DedupeWindow {
   /** Articles stored when the window started. */
@@ -217,8 +218,8 @@ export interface PipelineOptions {
   quiet?: boolean;
 }
 
-/** Pre-load step; the time budget is checked between steps. */
-const PRELOAD_CHUNK = 250;
+/** Pre-load step (articles assigned in memory, then batch-written); the time budget is checked between steps. */
+const PRELOAD_CHUNK = 1000;
 
 /**
  * One runtime for both: the end-to-end run's articles stay stored and count towards the
@@ -274,6 +275,7 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<{ endToEn
     let preloadSeconds = 0;
     let reachedAllSizes = true;
     let windowN = 50_000_000;
+    const preloader = new IndexPreloader(s.rt);
     for (const size of sizes) {
       const t0 = performance.now();
       while (stored < size) {
@@ -283,7 +285,7 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<{ endToEn
         }
         const count = Math.min(size - stored, PRELOAD_CHUNK);
         log(opts.quiet, `dedupe scale: pre-loading to ${stored + count} stored (target ${size})`);
-        await ingestBatch(s, nextN, nextN + count);
+        await preloader.load(nextN, nextN + count);
         nextN += count;
         stored += count;
       }
@@ -292,6 +294,7 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<{ endToEn
       resetOutcomes();
       // Copies of pre-loaded articles, spread over those numbers.
       const copyOf = Array.from({ length: copies }, (_, i) => Math.floor(((i + 0.5) * nextN) / copies));
+      for (const c of copyOf) await preloader.ensureRecord(c);
       const fresh = windowSize - copies;
       counter.reset();
       counter.counting = true;

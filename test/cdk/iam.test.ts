@@ -47,6 +47,8 @@ test('ingest role: exactly the actions its SDK calls need, on exactly their reso
     'dynamodb:BatchGetItem': ['fingerprints'],
     'dynamodb:DeleteItem': ['fingerprints'],
     'dynamodb:GetItem': ['articles', 'fingerprints'],
+    'dynamodb:PartiQLInsert': ['fingerprints'],
+    'dynamodb:PartiQLUpdate': ['fingerprints'],
     'dynamodb:PutItem': ['articles', 'fingerprints'],
     'dynamodb:UpdateItem': ['articles', 'fingerprints'],
     'logs:CreateLogStream': ['own log group'],

@@ -62,7 +62,7 @@ describe('sixteen copies of one article handled at the same time', () => {
       const stories = new Set(records.map((r) => r.storyId));
       expect({ round, stories: stories.size }).toEqual({ round, stories: 1 });
       const [storyId] = stories;
-      expect(new Set(records.map((r) => r.canonicalId)).size).toBe(1);
+      expect({ round, canonicalIds: [...new Set(records.map((r) => r.canonicalId))] }).toEqual({ round, canonicalIds: [expect.any(String)] });
       expect(await rt.deps.articles.countStory(storyId)).toBe(COPIES);
       // The count the story listing shows is the one the racing syncs stored, not a live count.
       const heads = await rt.deps.articles.storyHeads({ limit: 500, newestFirst: true });

@@ -64,6 +64,32 @@ describe('DynamoFingerprintIndex on DynamoDB Local', () => {
     expect(again.members).toHaveLength(KEY_MEMBER_CAP - 1);
   });
 
+  it('adds an article to all its keys in one PartiQL batch, and new keys in a second', async () => {
+    const commands: string[] = [];
+    const counted = { send: (command: { constructor: { name: string } }) => (commands.push(command.constructor.name), dynamo.send(command as never)) } as unknown as DynamoDBClient;
+    const batched = new DynamoFingerprintIndex(counted, TABLE);
+    const keys = Array.from({ length: 30 }, (_, i) => `sent#batch-${i}`);
+    // 30 new keys: an UPDATE batch of 25 and one of 5 find no items, then two INSERT batches.
+    expect(await batched.addToKeys(keys, 'first')).toEqual(keys.map((key) => ({ key, members: [], saturated: false })));
+    expect(commands).toEqual(Array(4).fill('BatchExecuteStatementCommand'));
+    commands.length = 0;
+    expect(await batched.addToKeys(keys, 'second')).toEqual(keys.map((key) => ({ key, members: ['first'], saturated: false })));
+    expect(commands).toEqual(Array(2).fill('BatchExecuteStatementCommand'));
+    // Redelivery: the sets hold the article already; nothing new comes back.
+    expect((await batched.addToKeys(keys.slice(0, 2), 'second')).map((k) => k.members)).toEqual([['first'], ['first']]);
+  });
+
+  it('lets the later of racing writers see the earlier on every key, through batches', async () => {
+    const keys = Array.from({ length: 12 }, (_, i) => `band#race-${i}`);
+    const writers = Array.from({ length: 8 }, (_, i) => `w${i}`);
+    const results = await Promise.all(writers.map((w) => new DynamoFingerprintIndex(dynamo, TABLE).addToKeys(keys, w)));
+    for (let k = 0; k < keys.length; k++) {
+      // Each key's updates apply one after another: the i-th writer on it saw exactly i earlier ones.
+      const seen = results.map((r) => r[k].members.length).sort((a, b) => a - b);
+      expect(seen).toEqual(writers.map((_, i) => i));
+    }
+  });
+
   it('claims a story once', async () => {
     await index.putArticle(buildFingerprint({ ...seeds[1], id: 'claim' }));
     expect(await index.claimStory('claim', 'story-a')).toBe('story-a');

@@ -216,7 +216,11 @@ export function exactKey(fp: Fingerprint): string {
   return `hash#${fp.bodyHash}`;
 }
 
-/** All index keys of an article: exact hash, LSH bands, and keys of its top sentences. */
+/**
+ * All index keys of an article: LSH bands and keys of its top sentences. Exact copies have the
+ * same bands, so the exact hash is a key only for texts too short for a 5-word shingle (one
+ * fewer item write per article).
+ */
 export function indexKeys(fp: Fingerprint): string[] {
   const a = analyse(fp);
   const terms = new Uint32Array(a.sentenceTerms.reduce((n, t) => n + t.length, 0));
@@ -225,7 +229,8 @@ export function indexKeys(fp: Fingerprint): string[] {
     terms.set(t, at);
     at += t.length;
   }
-  const keys = new Set([exactKey(fp), ...lshBandKeys(shingles(fp), SHINGLE_BANDS), ...lshBandKeys(terms, TERM_BANDS)]);
+  const bands = lshBandKeys(shingles(fp), SHINGLE_BANDS);
+  const keys = new Set([...(bands.length ? bands : [exactKey(fp)]), ...lshBandKeys(terms, TERM_BANDS)]);
   for (const sentence of a.sentenceKeys) for (const k of sentence) keys.add(k);
   return [...keys];
 }

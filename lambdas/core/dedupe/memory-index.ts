@@ -6,6 +6,13 @@
 import { KEY_MEMBER_CAP, type FingerprintIndexPort, type KeyMembers, type StoredArticle, type StoryState } from './port';
 import type { Assignment, Fingerprint } from './types';
 
+/** An index's whole content; key members in the order they joined. */
+export interface IndexSnapshot {
+  articles: StoredArticle[];
+  keys: { key: string; members: string[] }[];
+  stories: StoryState[];
+}
+
 export interface MemoryIndexOptions {
   /** Awaited before every operation (default: none, fully synchronous in effect). */
   yieldPoint?: () => Promise<void>;
@@ -112,6 +119,18 @@ export class InMemoryFingerprintIndex implements FingerprintIndexPort {
   async forgetArticle(articleId: string): Promise<void> {
     await this.op('forgetArticle');
     this.articles.delete(articleId);
+  }
+
+  /**
+   * Everything stored, as plain data: lets a corpus assigned here be loaded into another index
+   * in bulk (the benchmark fills DynamoDB this way instead of assigning thousands of articles there).
+   */
+  snapshot(): IndexSnapshot {
+    return {
+      articles: [...this.articles.values()],
+      keys: [...this.keys.entries()].filter(([, set]) => set.size > 0).map(([key, set]) => ({ key, members: [...set] })),
+      stories: [...this.stories.values()].map(cloneStory),
+    };
   }
 
   private story(id: string): StoryState {
