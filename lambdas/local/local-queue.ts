@@ -39,6 +39,11 @@ export interface LocalQueueOptions {
   /** Handler invocations running at once (Lambda's max concurrency). */
   concurrency: number;
   deadLetters: DeadLetterStore;
+  /**
+   * Awaited before draining: lets a producer in another process (the S3 server's bucket
+   * notifications) deliver what it already sent, so a drain right after an upload sees it.
+   */
+  settle?: () => Promise<void>;
 }
 
 export const LOCAL_QUEUE_DEFAULTS: Omit<LocalQueueOptions, 'deadLetters'> = {
@@ -87,6 +92,7 @@ export class LocalQueue {
   /** Deliver until the queue is empty; bounded by `timeoutMs` so a stuck handler cannot hang the caller. */
   async drain(timeoutMs = 10 * 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
+    await this.opts.settle?.();
     const workers = Array.from({ length: this.opts.concurrency }, () => this.work(deadline));
     await Promise.all(workers);
     if (this.messages.size > 0) throw new Error(`Queue did not drain within ${timeoutMs} ms (${this.messages.size} messages left).`);
