@@ -45,6 +45,8 @@ export interface LocalRuntime {
   queue: LocalQueue;
   /** The child process that runs the embedded servers (dynalite, s3rver). */
   serverPid: number;
+  /** CPU time used by the server process so far. */
+  serverCpuUsage(): Promise<NodeJS.CpuUsage>;
   s3Endpoint: string;
   dynamoEndpoint: string;
   stop(): Promise<void>;
@@ -98,6 +100,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       deps,
       queue,
       serverPid: host.pid,
+      serverCpuUsage: host.cpuUsage,
       s3Endpoint: host.s3Endpoint,
       dynamoEndpoint,
       stop: async () => {

@@ -27,6 +27,8 @@ export interface ServerHost {
    * different channels, so an upload that has returned may still have its event in flight.
    */
   settle(): Promise<void>;
+  /** CPU time the server process has used so far (benchmarks count it with the parent's). */
+  cpuUsage(): Promise<NodeJS.CpuUsage>;
   stop(): Promise<void>;
 }
 
@@ -35,7 +37,7 @@ type FromHost =
   | { type: 'ready'; s3Endpoint: string; dynamoEndpoint: string | null }
   | { type: 'failed'; message: string }
   | { type: 'event'; event: S3rverEvent }
-  | { type: 'synced'; id: number };
+  | { type: 'synced'; id: number; cpu: NodeJS.CpuUsage };
 
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -51,17 +53,19 @@ export async function startServerHost(opts: ServerHostOptions): Promise<ServerHo
   const isGone = () => child.exitCode !== null || child.signalCode !== null;
 
   const listeners: ((event: S3rverEvent) => void)[] = [];
-  const synced = new Map<number, () => void>();
+  const synced = new Map<number, (cpu: NodeJS.CpuUsage) => void>();
+  let lastCpu: NodeJS.CpuUsage = { user: 0, system: 0 };
   let nextSync = 0;
   child.on('message', (m: FromHost) => {
     if (m.type === 'event') for (const l of listeners) l(m.event);
     else if (m.type === 'synced') {
-      synced.get(m.id)?.();
+      lastCpu = m.cpu;
+      synced.get(m.id)?.(m.cpu);
       synced.delete(m.id);
     }
   });
   exited.then(() => {
-    for (const resolve of synced.values()) resolve();
+    for (const resolve of synced.values()) resolve(lastCpu);
     synced.clear();
   });
 
@@ -97,18 +101,22 @@ export async function startServerHost(opts: ServerHostOptions): Promise<ServerHo
     throw err;
   });
 
+  // One round trip over the channel: what the child sent before its answer has been handled by then.
+  const sync = () =>
+    new Promise<NodeJS.CpuUsage>((resolve) => {
+      if (isGone() || !child.connected) return resolve(lastCpu);
+      const id = nextSync++;
+      synced.set(id, resolve);
+      child.send({ type: 'sync', id } satisfies ToHost);
+    });
+
   return {
     pid: child.pid as number,
     s3Endpoint: ready.s3Endpoint,
     dynamoEndpoint: ready.dynamoEndpoint,
     onObjectCreated: (listener) => void listeners.push(listener),
-    settle: () =>
-      new Promise<void>((resolve) => {
-        if (isGone() || !child.connected) return resolve();
-        const id = nextSync++;
-        synced.set(id, resolve);
-        child.send({ type: 'sync', id } satisfies ToHost);
-      }),
+    settle: async () => void (await sync()),
+    cpuUsage: sync,
     stop,
   };
 }
@@ -130,7 +138,7 @@ async function runHost(opts: ServerHostOptions): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   process.on('message', (m: ToHost) => {
-    if (m.type === 'sync') send({ type: 'synced', id: m.id });
+    if (m.type === 'sync') send({ type: 'synced', id: m.id, cpu: process.cpuUsage() });
     else if (m.type === 'stop') shutdown();
   });
   try {
