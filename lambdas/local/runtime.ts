@@ -73,7 +73,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       dynamoEndpoint = dynamo.endpoint;
     }
 
-    const base = createClients({ s3Endpoint: host.s3Endpoint, dynamoEndpoint, credentials: LOCAL_CREDENTIALS });
+    const base = createClients({ s3Endpoint: host.s3Endpoint, dynamoEndpoint, credentials: LOCAL_CREDENTIALS, cacheMiddleware: true });
     const clients = opts.wrapClients ? opts.wrapClients(base) : base;
     const names = { bucket: LOCAL_NAMES.bucket, bodyBucket: LOCAL_NAMES.bucket, articlesTable: LOCAL_NAMES.articlesTable, fingerprintTable: LOCAL_NAMES.fingerprintTable };
     await ensureBucket(base.s3, names.bucket);
