@@ -40,16 +40,17 @@ export const UPLOAD_CONCURRENCY = 8;
 
 /**
  * Upload files under raw/<outlet>/ as a user's `aws s3 cp` would; the bucket notification
- * queues them and the queue delivers to the real handler. Returns the ids of the uploaded objects.
+ * queues them and the queue delivers to the real handler while the uploads go on. Returns the
+ * ids of the uploaded objects once every message is handled.
  */
-export async function uploadAndProcess(rt: LocalRuntime, files: LocalFile[], onUploaded?: () => void): Promise<string[]> {
-  const ids = await mapLimit(files, UPLOAD_CONCURRENCY, async (f) => {
+export async function uploadAndProcess(rt: LocalRuntime, files: LocalFile[], onUploaded?: () => void, drainTimeoutMs?: number): Promise<string[]> {
+  const uploads = mapLimit(files, UPLOAD_CONCURRENCY, async (f) => {
     const res = await rt.clients.s3.send(
       new PutObjectCommand({ Bucket: rt.names.bucket, Key: f.key, Body: readFileSync(f.path), Metadata: { outlet: f.outlet } }),
     );
     onUploaded?.();
     return articleId(rt.names.bucket, f.key, res.VersionId ?? (res.ETag ? res.ETag.replace(/"/g, '') : null));
   });
-  await rt.queue.drain();
-  return ids;
+  await rt.queue.drain(drainTimeoutMs, uploads);
+  return uploads;
 }
