@@ -9,6 +9,12 @@ export interface ClientConfig {
   /** Static credentials for local servers, which accept any. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
   maxAttempts?: number;
+  /**
+   * Resolve each command's middleware stack once per client instead of once per call (the
+   * SDK's own option): the local runtime sends tens of thousands of calls from one process.
+   * Middleware must then be added before the first call, as wrapClients does.
+   */
+  cacheMiddleware?: boolean;
 }
 
 export interface AwsClients {
@@ -22,6 +28,7 @@ export function createClients(config: ClientConfig = {}): AwsClients {
     region: config.region ?? process.env.AWS_REGION ?? 'us-east-1',
     ...(config.credentials ? { credentials: config.credentials } : {}),
     ...(config.maxAttempts ? { maxAttempts: config.maxAttempts } : {}),
+    ...(config.cacheMiddleware ? { cacheMiddleware: true } : {}),
   };
   const s3 = new S3Client({
     ...common,

@@ -72,15 +72,17 @@ export async function uploadFiles(objects: S3ObjectStore, bucket: string, files:
 
 /**
  * Upload to the local runtime; the bucket notification queues the files and the queue delivers
- * them to the real handler. Ids in the order of `files`, null where the upload failed.
+ * them to the real handler while the uploads go on. Ids in the order of `files`, null where the
+ * upload failed.
  */
-export async function uploadAndProcessInOrder(rt: LocalRuntime, files: LocalFile[], hooks: UploadHooks = {}): Promise<(string | null)[]> {
-  const ids = await uploadFiles(rt.deps.objects, rt.names.bucket, files, hooks);
-  await rt.queue.drain();
-  return ids;
+export async function uploadAndProcessInOrder(rt: LocalRuntime, files: LocalFile[], hooks: UploadHooks = {}, drainTimeoutMs?: number): Promise<(string | null)[]> {
+  // The queue delivers while the uploads go on, as Lambda polls SQS during a bulk upload.
+  const uploads = uploadFiles(rt.deps.objects, rt.names.bucket, files, hooks);
+  await rt.queue.drain(drainTimeoutMs, uploads);
+  return uploads;
 }
 
 /** As uploadAndProcessInOrder, keeping only the ids of the files that were uploaded. */
-export async function uploadAndProcess(rt: LocalRuntime, files: LocalFile[], hooks: UploadHooks = {}): Promise<string[]> {
-  return (await uploadAndProcessInOrder(rt, files, hooks)).filter((id): id is string => id !== null);
+export async function uploadAndProcess(rt: LocalRuntime, files: LocalFile[], hooks: UploadHooks = {}, drainTimeoutMs?: number): Promise<string[]> {
+  return (await uploadAndProcessInOrder(rt, files, hooks, drainTimeoutMs)).filter((id): id is string => id !== null);
 }

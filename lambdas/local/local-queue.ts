@@ -39,6 +39,11 @@ export interface LocalQueueOptions {
   /** Handler invocations running at once (Lambda's max concurrency). */
   concurrency: number;
   deadLetters: DeadLetterStore;
+  /**
+   * Awaited before draining: lets a producer in another process (the S3 server's bucket
+   * notifications) deliver what it already sent, so a drain right after an upload sees it.
+   */
+  settle?: () => Promise<void>;
 }
 
 export const LOCAL_QUEUE_DEFAULTS: Omit<LocalQueueOptions, 'deadLetters'> = {
@@ -70,6 +75,7 @@ export class LocalQueue {
   send(body: string): string {
     const messageId = randomUUID();
     this.messages.set(messageId, { messageId, body, receiveCount: 0, visibleAt: 0 });
+    this.wakeWaiters();
     return messageId;
   }
 
@@ -84,12 +90,48 @@ export class LocalQueue {
     return this.messages.size;
   }
 
-  /** Deliver until the queue is empty; bounded by `timeoutMs` so a stuck handler cannot hang the caller. */
-  async drain(timeoutMs = 10 * 60_000): Promise<void> {
+  /**
+   * Deliver until the queue is empty; bounded by `timeoutMs` so a stuck handler cannot hang the caller.
+   * With `producing` (uploads whose notifications fill the queue), delivery starts at once and
+   * goes on until that settles and the queue is empty, as Lambda polls SQS while objects arrive.
+   * A rejected `producing` is rethrown once what it queued has been handled.
+   */
+  async drain(timeoutMs = 10 * 60_000, producing?: Promise<unknown>): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    const workers = Array.from({ length: this.opts.concurrency }, () => this.work(deadline));
+    let open = producing !== undefined;
+    const produced = producing
+      ?.finally(() => this.opts.settle?.())
+      .finally(() => {
+        open = false;
+        this.wakeWaiters();
+      });
+    // Observed here so a failed producer is not an unhandled rejection while the workers run.
+    produced?.catch(() => undefined);
+    if (!producing) await this.opts.settle?.();
+    const workers = Array.from({ length: this.opts.concurrency }, () => this.work(deadline, () => open));
     await Promise.all(workers);
+    await produced;
     if (this.messages.size > 0) throw new Error(`Queue did not drain within ${timeoutMs} ms (${this.messages.size} messages left).`);
+  }
+
+  private waiters: (() => void)[] = [];
+
+  private wakeWaiters(): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const wake of waiting) wake();
+  }
+
+  /** Sleep until a message is sent, the producer is done, or `ms` pass. */
+  private nextSend(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.waiters.push(done);
+    });
   }
 
   private receive(now: number): QueueMessage[] {
@@ -104,12 +146,14 @@ export class LocalQueue {
     return batch;
   }
 
-  private async work(deadline: number): Promise<void> {
-    while (this.messages.size > 0 && Date.now() < deadline) {
+  private async work(deadline: number, producing: () => boolean): Promise<void> {
+    while ((this.messages.size > 0 || producing()) && Date.now() < deadline) {
       const batch = this.receive(Date.now());
       if (batch.length === 0) {
-        const soonest = Math.min(...[...this.messages.values()].map((m) => m.visibleAt));
-        await sleep(Math.max(1, Math.min(soonest - Date.now(), 100, deadline - Date.now())));
+        // Nothing visible: wait for a new message or the first visibility timeout to end.
+        let soonest = Infinity;
+        for (const m of this.messages.values()) soonest = Math.min(soonest, m.visibleAt);
+        await this.nextSend(Math.max(1, Math.min(soonest - Date.now(), 100, deadline - Date.now())));
         continue;
       }
       const failed = await this.invoke(batch);
@@ -143,8 +187,4 @@ export class LocalQueue {
       return new Map(batch.map((m) => [m.messageId, why]));
     }
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }

@@ -11,7 +11,8 @@ import { createIngestHandler, type BatchObserver } from '../handlers/ingest-hand
 import type { IngestDeps } from '../handlers/ingest-object';
 import type { Logger } from '../handlers/log';
 import type { MetricSink } from '../handlers/metrics';
-import { dataPaths, startDynalite, startDynamoDbLocal, startS3Server, type RunningServer, type S3Server } from './servers';
+import { dataPaths, startDynamoDbLocal, type RunningServer } from './servers';
+import { startServerHost } from './server-host';
 import { LocalQueue, MemoryDeadLetters, type LocalQueueOptions } from './local-queue';
 import { FileDeadLetters } from './file-dead-letters';
 
@@ -45,6 +46,10 @@ export interface LocalRuntime {
   names: ResourceNames & { bucket: string };
   deps: IngestDeps;
   queue: LocalQueue;
+  /** The child process that runs the embedded servers (dynalite, s3rver). */
+  serverPid: number;
+  /** CPU time used by the server process so far. */
+  serverCpuUsage(): Promise<NodeJS.CpuUsage>;
   s3Endpoint: string;
   dynamoEndpoint: string;
   stop(): Promise<void>;
@@ -61,15 +66,17 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };
   try {
-    const s3: S3Server = await startS3Server(paths.s3);
-    started.push(s3);
-    const dynamo =
-      opts.dynamo === 'dynamodb-local'
-        ? await startDynamoDbLocal(opts.dataDir ? join(paths.dynamo, 'java') : null)
-        : await startDynalite(opts.dataDir ? paths.dynamo : null);
-    started.push(dynamo);
+    const javaDynamo = opts.dynamo === 'dynamodb-local';
+    const host = await startServerHost({ s3Directory: paths.s3, dynalite: javaDynamo ? null : { directory: opts.dataDir ? paths.dynamo : null } });
+    started.push({ endpoint: host.s3Endpoint, stop: host.stop });
+    let dynamoEndpoint = host.dynamoEndpoint as string;
+    if (javaDynamo) {
+      const dynamo = await startDynamoDbLocal(opts.dataDir ? join(paths.dynamo, 'java') : null);
+      started.push(dynamo);
+      dynamoEndpoint = dynamo.endpoint;
+    }
 
-    const base = createClients({ s3Endpoint: s3.endpoint, dynamoEndpoint: dynamo.endpoint, credentials: LOCAL_CREDENTIALS });
+    const base = createClients({ s3Endpoint: host.s3Endpoint, dynamoEndpoint, credentials: LOCAL_CREDENTIALS, cacheMiddleware: true });
     const clients = opts.wrapClients ? opts.wrapClients(base) : base;
     const names = { bucket: LOCAL_NAMES.bucket, bodyBucket: LOCAL_NAMES.bucket, articlesTable: LOCAL_NAMES.articlesTable, fingerprintTable: LOCAL_NAMES.fingerprintTable };
     await ensureBucket(base.s3, names.bucket);
@@ -78,10 +85,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
 
     const deps = buildIngestDeps(clients, names, { maxObjectBytes: opts.maxObjectBytes, logLevel: opts.logLevel ?? 'warn', extraRules: opts.extraRules, log: opts.log, metrics: opts.metrics });
     const deadLetters = opts.dataDir ? new FileDeadLetters(paths.deadLetters) : new MemoryDeadLetters();
-    const queue = new LocalQueue(createIngestHandler(deps, opts.observer), { ...opts.queue, deadLetters });
+    const queue = new LocalQueue(createIngestHandler(deps, opts.observer), { ...opts.queue, deadLetters, settle: host.settle });
 
     // What S3's bucket notification (prefix raw/) → SQS does in AWS.
-    s3.onObjectCreated((event) => {
+    host.onObjectCreated((event) => {
       for (const r of event.Records) {
         const key = r.s3.object.key;
         if (!r.eventName.startsWith('ObjectCreated:') || notAnUpload({ bucket: r.s3.bucket.name, key }, names.bucket)) continue;
@@ -94,8 +101,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       names,
       deps,
       queue,
-      s3Endpoint: s3.endpoint,
-      dynamoEndpoint: dynamo.endpoint,
+      serverPid: host.pid,
+      serverCpuUsage: host.cpuUsage,
+      s3Endpoint: host.s3Endpoint,
+      dynamoEndpoint,
       stop: async () => {
         base.s3.destroy();
         base.dynamo.destroy();

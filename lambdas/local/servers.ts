@@ -2,8 +2,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { LOCAL_CREDENTIALS } from '../adapters/clients';
+import type * as DynamoDb from '@aws-sdk/client-dynamodb';
 
 /** Embedded S3 and DynamoDB servers, always bound to 127.0.0.1. */
 
@@ -111,6 +110,11 @@ export async function startDynamoDbLocal(directory: string | null = null): Promi
   const port = await freePort();
   const child = spawn({ port, ...(directory ? { path: directory } : {}), stdio: 'ignore' });
   const endpoint = `http://${LOOPBACK}:${port}`;
+  // Required here, not at the top: the server host process loads this module and never needs the SDK.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { DynamoDBClient, ListTablesCommand } = require('@aws-sdk/client-dynamodb') as typeof DynamoDb;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { LOCAL_CREDENTIALS } = require('../adapters/clients') as typeof import('../adapters/clients');
   const probe = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`DynamoDB Local exited with code ${code}`))));
   exited.catch(() => undefined);

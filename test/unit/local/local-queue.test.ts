@@ -64,6 +64,51 @@ describe('LocalQueue', () => {
     expect(q.deadLetters.list()).toEqual([]);
   });
 
+  it('delivers while a producer is still sending, and returns only when it is done and the queue is empty', async () => {
+    const seen: string[] = [];
+    const settled: number[] = [];
+    const q = new LocalQueue(
+      async (e: SQSEvent) => {
+        seen.push(...e.Records.map((r) => r.body));
+        return { batchItemFailures: [] };
+      },
+      { batchSize: 4, concurrency: 2, settle: async () => void settled.push(seen.length) },
+    );
+    let sentBeforeSeen = -1;
+    const producing = (async () => {
+      for (let i = 0; i < 12; i++) {
+        q.send(`m${i}`);
+        await new Promise((r) => setTimeout(r, 15));
+        if (sentBeforeSeen < 0 && seen.length > 0) sentBeforeSeen = i + 1;
+      }
+      // The last one arrives as the producer ends, like a notification still in flight.
+      q.send('last');
+    })();
+    await q.drain(5000, producing);
+    expect(seen.sort()).toEqual([...Array.from({ length: 12 }, (_, i) => `m${i}`), 'last'].sort());
+    // Handling started long before the producer finished.
+    expect(sentBeforeSeen).toBeGreaterThan(0);
+    expect(sentBeforeSeen).toBeLessThan(12);
+    // Notifications from another process were settled once, after the producer.
+    expect(settled).toHaveLength(1);
+    expect(q.depth).toBe(0);
+  });
+
+  it('handles what a failed producer queued, then rethrows its error', async () => {
+    const seen: string[] = [];
+    const q = new LocalQueue(async (e: SQSEvent) => {
+      seen.push(...e.Records.map((r) => r.body));
+      return { batchItemFailures: [] };
+    });
+    const producing = (async () => {
+      q.send('a');
+      await new Promise((r) => setTimeout(r, 10));
+      throw new Error('upload failed');
+    })();
+    await expect(q.drain(5000, producing)).rejects.toThrow('upload failed');
+    expect(seen).toEqual(['a']);
+  });
+
   it('gives up draining at the deadline instead of hanging', async () => {
     const q = new LocalQueue(async (e: SQSEvent) => ({ batchItemFailures: e.Records.map((r) => ({ itemIdentifier: r.messageId })) }), {
       visibilityTimeoutMs: 10,
