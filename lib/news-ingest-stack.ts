@@ -30,7 +30,18 @@ export const OUTPUTS = {
 /** A construct's tuning props: what the stack wires itself (resources, stage) is not overridable. */
 type Tuning<P> = Omit<
   P,
-  'stage' | 'logRemovalPolicy' | 'queue' | 'bucket' | 'articlesTable' | 'fingerprintTable' | 'notificationQueue' | 'consumerTimeout' | 'ingestFunction' | 'queryFunction' | 'deadLetterQueue' | 'api'
+  | 'stage'
+  | 'logRemovalPolicy'
+  | 'queue'
+  | 'bucket'
+  | 'articlesTable'
+  | 'fingerprintTable'
+  | 'notificationQueue'
+  | 'consumerTimeout'
+  | 'ingestFunction'
+  | 'queryFunction'
+  | 'deadLetterQueue'
+  | 'api'
 >;
 
 export interface NewsIngestStackProps extends StackProps {

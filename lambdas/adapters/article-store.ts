@@ -47,9 +47,23 @@ export interface RangeRequest extends PageRequest {
 }
 
 /** What a story listing shows of each member: no text, so a story of hundreds of copies stays cheap to read. */
-export type StoryMemberFields = Pick<ArticleRecord, 'id' | 'outlet' | 'title' | 'published' | 'role' | 'canonicalId' | 'syndication' | 'wordCount' | 'match' | 'sourceKey'>;
+export type StoryMemberFields = Pick<
+  ArticleRecord,
+  'id' | 'outlet' | 'title' | 'published' | 'role' | 'canonicalId' | 'syndication' | 'wordCount' | 'match' | 'sourceKey'
+>;
 
-const MEMBER_FIELDS: (keyof StoryMemberFields)[] = ['id', 'outlet', 'title', 'published', 'role', 'canonicalId', 'syndication', 'wordCount', 'match', 'sourceKey'];
+const MEMBER_FIELDS: (keyof StoryMemberFields)[] = [
+  'id',
+  'outlet',
+  'title',
+  'published',
+  'role',
+  'canonicalId',
+  'syndication',
+  'wordCount',
+  'match',
+  'sourceKey',
+];
 
 /** A member as looked up by id, with what tells whether and where it belongs to a story. */
 export type StoryMemberLookup = StoryMemberFields & Pick<ArticleRecord, 'status' | 'storyId'>;
@@ -217,7 +231,8 @@ export class DynamoArticleStore implements ArticleStore {
           Key: { id: { S: canonicalId } },
           UpdateExpression: 'SET memberCount = :n',
           ConditionExpression:
-            'attribute_exists(storyList) AND storyId = :s AND canonicalId = id' + (mode === 'grow' ? ' AND (attribute_not_exists(memberCount) OR memberCount < :n)' : ''),
+            'attribute_exists(storyList) AND storyId = :s AND canonicalId = id' +
+            (mode === 'grow' ? ' AND (attribute_not_exists(memberCount) OR memberCount < :n)' : ''),
           ExpressionAttributeValues: { ':n': { N: String(members) }, ':s': { S: storyId } },
         }),
       );
@@ -290,7 +305,11 @@ export class DynamoArticleStore implements ArticleStore {
   }
 
   /** Every page of a story's members on the byStory index (bounded: 1,000 pages). */
-  private async eachStoryPage(storyId: string, shape: Pick<QueryCommandInput, 'Select' | 'ProjectionExpression'>, onPage: (r: QueryCommandOutput) => void): Promise<void> {
+  private async eachStoryPage(
+    storyId: string,
+    shape: Pick<QueryCommandInput, 'Select' | 'ProjectionExpression'>,
+    onPage: (r: QueryCommandOutput) => void,
+  ): Promise<void> {
     let start: Record<string, AttributeValue> | undefined;
     for (let i = 0; i < 1000; i++) {
       const r = await this.dynamo.send(
@@ -351,7 +370,8 @@ export class DynamoArticleStore implements ArticleStore {
     // One at a time, so a page cut short never reads the offloaded bodies of items it drops.
     for (const item of raw) {
       const converted = await convert(item);
-      if (!budget.admit(responseBytes(converted))) return { items, cursor: items.length ? encodeCursor(startKeyAfter(raw[items.length - 1], indexName)) : null };
+      if (!budget.admit(responseBytes(converted)))
+        return { items, cursor: items.length ? encodeCursor(startKeyAfter(raw[items.length - 1], indexName)) : null };
       items.push(converted);
     }
     return { items, cursor: encodeCursor(lastKey) };

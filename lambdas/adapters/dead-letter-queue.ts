@@ -2,9 +2,7 @@ import { GetQueueAttributesCommand, SQSClient, StartMessageMoveTaskCommand } fro
 
 /** Replays a deployed dead-letter queue into its source queue with SQS's own message-move task. */
 export async function redriveDeadLetters(sqs: SQSClient, deadLetterQueueUrl: string): Promise<{ taskHandle: string | null; approximateMessages: number }> {
-  const attrs = await sqs.send(
-    new GetQueueAttributesCommand({ QueueUrl: deadLetterQueueUrl, AttributeNames: ['QueueArn', 'ApproximateNumberOfMessages'] }),
-  );
+  const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: deadLetterQueueUrl, AttributeNames: ['QueueArn', 'ApproximateNumberOfMessages'] }));
   const arn = attrs.Attributes?.QueueArn;
   if (!arn) throw new Error(`Could not read the ARN of ${deadLetterQueueUrl}.`);
   const count = Number(attrs.Attributes?.ApproximateNumberOfMessages ?? '0');

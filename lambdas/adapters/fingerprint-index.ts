@@ -119,7 +119,11 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
     const cap = { N: String(KEY_MEMBER_CAP) };
     const update = `UPDATE "${this.tableName}" SET members = set_add(members, ?) WHERE pk = ? AND sk = 'm' AND (size(members) < ? OR contains(members, ?)) RETURNING ALL OLD *`;
     const updated = await this.runStatements(
-      keys.map((key) => ({ Statement: update, Parameters: [{ SS: [articleId] }, { S: key }, cap, { S: articleId }], ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const })),
+      keys.map((key) => ({
+        Statement: update,
+        Parameters: [{ SS: [articleId] }, { S: key }, cap, { S: articleId }],
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+      })),
     );
     if (!updated) return keys;
     updated.forEach((r, i) => {
@@ -146,7 +150,9 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
   }
 
   /** Runs statements in batches; null when the server does not implement PartiQL batches. */
-  private async runStatements(statements: NonNullable<ConstructorParameters<typeof BatchExecuteStatementCommand>[0]['Statements']>): Promise<BatchStatementResponse[] | null> {
+  private async runStatements(
+    statements: NonNullable<ConstructorParameters<typeof BatchExecuteStatementCommand>[0]['Statements']>,
+  ): Promise<BatchStatementResponse[] | null> {
     const out: BatchStatementResponse[] = [];
     for (let i = 0; i < statements.length; i += STATEMENTS_PER_BATCH) {
       try {
@@ -193,9 +199,7 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
       // Servers without ReturnValuesOnConditionCheckFailure (dynalite) send no item: read it.
-      const item =
-        err.Item ??
-        (await this.dynamo.send(new GetItemCommand({ TableName: this.tableName, Key: memberKey(key), ConsistentRead: true }))).Item;
+      const item = err.Item ?? (await this.dynamo.send(new GetItemCommand({ TableName: this.tableName, Key: memberKey(key), ConsistentRead: true }))).Item;
       const all = item?.members?.SS ?? [];
       this.rememberFull(key, all);
       return { key, members: all.filter((m) => m !== articleId), saturated: true };
@@ -299,15 +303,17 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
     for (const key of keys) this.fullKeys.delete(key);
     await Promise.all(
       keys.map((key) =>
-        this.dynamo.send(
-          new UpdateItemCommand({
-            TableName: this.tableName,
-            Key: memberKey(key),
-            UpdateExpression: 'DELETE members :id',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':id': { SS: [articleId] } },
-          }),
-        ).catch(ignoreConditionFailure),
+        this.dynamo
+          .send(
+            new UpdateItemCommand({
+              TableName: this.tableName,
+              Key: memberKey(key),
+              UpdateExpression: 'DELETE members :id',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':id': { SS: [articleId] } },
+            }),
+          )
+          .catch(ignoreConditionFailure),
       ),
     );
   }

@@ -59,7 +59,9 @@ export class S3ObjectStore {
   }
 
   async putText(bucket: string, key: string, text: string, contentType = 'application/json; charset=utf-8', metadata?: Record<string, string>): Promise<void> {
-    await this.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: text, ContentType: contentType, ...(metadata ? { Metadata: encodeMetadata(metadata) } : {}) }));
+    await this.s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: text, ContentType: contentType, ...(metadata ? { Metadata: encodeMetadata(metadata) } : {}) }),
+    );
   }
 
   /**
@@ -80,7 +82,12 @@ export class S3ObjectStore {
   }
 
   /** Metadata values may be any text: they are RFC 2047-encoded here and decoded by `head`. */
-  async putBytes(bucket: string, key: string, bytes: Uint8Array, metadata?: Record<string, string>): Promise<{ versionId: string | null; eTag: string | null }> {
+  async putBytes(
+    bucket: string,
+    key: string,
+    bytes: Uint8Array,
+    metadata?: Record<string, string>,
+  ): Promise<{ versionId: string | null; eTag: string | null }> {
     const r = await this.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ...(metadata ? { Metadata: encodeMetadata(metadata) } : {}) }));
     return { versionId: r.VersionId && r.VersionId !== 'null' ? r.VersionId : null, eTag: r.ETag ? r.ETag.replace(/"/g, '') : null };
   }

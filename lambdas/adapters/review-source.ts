@@ -33,7 +33,13 @@ export class ReviewSource {
 
   /** Stories newest first, filtered; paging uses the store's own cursors. */
   stories(f: StoryFilter): Promise<CursorPage<StoryRow>> {
-    return fillPage(f.cursor, (cursor) => this.heads(f, cursor), (heads) => this.rows(heads, f), f.limit, MAX_HEADS_PER_PAGE);
+    return fillPage(
+      f.cursor,
+      (cursor) => this.heads(f, cursor),
+      (heads) => this.rows(heads, f),
+      f.limit,
+      MAX_HEADS_PER_PAGE,
+    );
   }
 
   /** One record per story: the canonical records, or an outlet's / agency's articles reduced to one per story. */

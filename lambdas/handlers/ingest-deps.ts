@@ -21,7 +21,6 @@ export interface ResourceNames {
   rawBucket?: string;
 }
 
-
 export function resourceNamesFromEnv(env: NodeJS.ProcessEnv): ResourceNames {
   return {
     articlesTable: requiredSetting(env, ENV.articlesTable),
@@ -52,7 +51,10 @@ export function buildIngestDeps(
   };
 }
 
-export function ingestDepsFromEnv(env: NodeJS.ProcessEnv = process.env, telemetry: { clients?: AwsClients; log?: Logger; metrics?: MetricSink } = {}): IngestDeps {
+export function ingestDepsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  telemetry: { clients?: AwsClients; log?: Logger; metrics?: MetricSink } = {},
+): IngestDeps {
   const maxBytes = Number(env[ENV.maxObjectBytes]);
   return buildIngestDeps(telemetry.clients ?? createClients(), resourceNamesFromEnv(env), {
     maxObjectBytes: Number.isFinite(maxBytes) && maxBytes > 0 ? maxBytes : undefined,

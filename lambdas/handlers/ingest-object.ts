@@ -92,7 +92,12 @@ export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<
   if (head.size > deps.maxObjectBytes) {
     // Judged from the size alone, so a huge object never enters memory.
     const reason = `The object is ${megabytes(head.size)}, over the ${megabytes(deps.maxObjectBytes)} limit; it was kept but not read.`;
-    record = buildRecord(meta, { format: formatFromKey(meta.key) ?? 'unknown', outlet: outletOf(meta), result: rejectedResult(reason) }, ingestedAt, deps.rules.version);
+    record = buildRecord(
+      meta,
+      { format: formatFromKey(meta.key) ?? 'unknown', outlet: outletOf(meta), result: rejectedResult(reason) },
+      ingestedAt,
+      deps.rules.version,
+    );
   } else {
     const bytes = await deps.objects.getBytes(ref.bucket, ref.key, meta.versionId);
     record = buildRecord(meta, await cleanWithTemplates(bytes, meta, id, deps), ingestedAt, deps.rules.version);
@@ -124,6 +129,15 @@ export async function ingestObject(ref: S3ObjectRef, deps: IngestDeps): Promise<
   if (written === 'exists') return { outcome: 'duplicate', id };
   if (left && deps.dedupe) await refreshLeftStory(left, deps.dedupe, deps.articles);
   if (record.status === 'clean' && deps.dedupe) await confirmStoryFields(record, deps.dedupe, deps.articles);
-  deps.log.info('article stored', { id, key: ref.key, outlet: record.outlet, status: record.status, reason: record.reason, words: record.wordCount, storyId: record.storyId, role: record.role });
+  deps.log.info('article stored', {
+    id,
+    key: ref.key,
+    outlet: record.outlet,
+    status: record.status,
+    reason: record.reason,
+    words: record.wordCount,
+    storyId: record.storyId,
+    role: record.role,
+  });
   return { outcome: record.status, id, record };
 }

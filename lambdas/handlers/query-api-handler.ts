@@ -29,7 +29,9 @@ function toResponse(result: QueryResult, seal: (raw: string | null) => string | 
     case 'article':
       return result.article ? json(200, result.article) : json(404, { message: 'No article with that id.' });
     case 'story':
-      return result.story ? json(200, { ...result.story, cursor: seal(result.story.cursor) }) : json(404, { message: 'No story with that id (or the article is not in a story).' });
+      return result.story
+        ? json(200, { ...result.story, cursor: seal(result.story.cursor) })
+        : json(404, { message: 'No story with that id (or the article is not in a story).' });
     case 'articles':
     case 'stories':
       return json(200, { items: result.items, cursor: seal(result.cursor) });

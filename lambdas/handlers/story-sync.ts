@@ -31,7 +31,13 @@ async function settledStoryView(storyId: string, port: FingerprintIndexPort) {
  * Rewrites every member's story fields from the live story, and its member count (`exact`
  * after a member left; otherwise it only grows, see ArticleStore.setMemberCount).
  */
-async function syncMembers(storyId: string, port: FingerprintIndexPort, articles: ArticleStore, self: ArticleRecord | null, count: 'grow' | 'exact'): Promise<void> {
+async function syncMembers(
+  storyId: string,
+  port: FingerprintIndexPort,
+  articles: ArticleStore,
+  self: ArticleRecord | null,
+  count: 'grow' | 'exact',
+): Promise<void> {
   const view = await settledStoryView(storyId, port);
   for (const m of view.members) {
     const fields = { storyId: view.storyId, role: m.role, canonicalId: view.canonicalId };

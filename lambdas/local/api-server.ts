@@ -36,7 +36,10 @@ export async function startApiServer(
       res.writeHead(302, { location: '/ui/' }).end();
       return;
     }
-    const handled = ui && isUiPath(url.pathname) ? ui({ method, path: url.pathname, query }) : handle({ httpMethod: method, path: url.pathname, queryStringParameters: query });
+    const handled =
+      ui && isUiPath(url.pathname)
+        ? ui({ method, path: url.pathname, query })
+        : handle({ httpMethod: method, path: url.pathname, queryStringParameters: query });
     handled.then(send).catch(() => {
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end('{"message":"internal error"}');

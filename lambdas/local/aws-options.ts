@@ -42,6 +42,8 @@ export function logHttpCalls(write: (line: string) => void = (l) => process.stde
     const { request, response } = msg as { request: ClientRequest; response: IncomingMessage };
     const target = request.getHeader('x-amz-target');
     const ms = Date.now() - (started.get(request) ?? Date.now());
-    write(`news-ingest: ${request.method} ${request.protocol}//${String(request.getHeader('host') ?? request.host)}${request.path}${target ? ` ${String(target)}` : ''} → ${response.statusCode} (${ms} ms)`);
+    write(
+      `news-ingest: ${request.method} ${request.protocol}//${String(request.getHeader('host') ?? request.host)}${request.path}${target ? ` ${String(target)}` : ''} → ${response.statusCode} (${ms} ms)`,
+    );
   });
 }

@@ -33,7 +33,10 @@ function readInputs(paths: string[], opts: CleanCommandOptions, stdinIsTty: bool
   if (paths.length === 0 && stdinIsTty) {
     throw new UsageError(`Give files or directories to clean, or ${STDIN_PATH} to read standard input.`);
   }
-  const inputs: CleanInput[] = inputFiles(paths.filter((p) => p !== STDIN_PATH), opts.outlet).map((f) => ({
+  const inputs: CleanInput[] = inputFiles(
+    paths.filter((p) => p !== STDIN_PATH),
+    opts.outlet,
+  ).map((f) => ({
     key: f.key,
     outlet: f.outlet,
     name: f.key.slice(f.key.lastIndexOf('/') + 1),
@@ -55,7 +58,13 @@ export function cleanCommand(paths: string[], opts: GlobalOptions & CleanCommand
     return { input, record: buildRecord(meta, cleanObject(input.bytes, meta), now, RULES_VERSION) };
   });
   if (opts.out) writeOutputs(opts.out, cleaned, opts);
-  else print(renderRecords(cleaned.map((c) => c.record), opts.format));
+  else
+    print(
+      renderRecords(
+        cleaned.map((c) => c.record),
+        opts.format,
+      ),
+    );
 }
 
 /**

@@ -77,7 +77,10 @@ export function buildProgram(): Command {
     .option('--stack <name>', 'run against a deployed stack (AWS credentials and region from the usual environment)')
     .option('--profile <name>', 'with --stack: the AWS profile to use (AWS_PROFILE)')
     .option('--region <region>', 'with --stack: the AWS region (AWS_REGION)')
-    .option('--endpoint-url <url>', 'with --stack: send AWS calls to this URL, e.g. an S3/DynamoDB-compatible server (AWS_ENDPOINT_URL; AWS_ENDPOINT_URL_S3 and _DYNAMODB override it per service)')
+    .option(
+      '--endpoint-url <url>',
+      'with --stack: send AWS calls to this URL, e.g. an S3/DynamoDB-compatible server (AWS_ENDPOINT_URL; AWS_ENDPOINT_URL_S3 and _DYNAMODB override it per service)',
+    )
     .option('--verbose', 'log every HTTP call to AWS or the local servers on stderr')
     .version(packageVersion(), '--version', 'print the version')
     .addHelpText('after', () => '\n' + exitCodeHelp())

@@ -18,7 +18,11 @@ import type { LocalFile } from './files';
 import type { QueueMessage } from './local-queue';
 
 /** Open the local runtime or the deployed stack for one command, and always close it. */
-export async function withBackend<T>(opts: GlobalOptions, fn: (b: Backend) => Promise<T>, observer?: Parameters<typeof openBackend>[0]['observer']): Promise<T> {
+export async function withBackend<T>(
+  opts: GlobalOptions,
+  fn: (b: Backend) => Promise<T>,
+  observer?: Parameters<typeof openBackend>[0]['observer'],
+): Promise<T> {
   const backend = await openBackend({ dataDir: opts.dataDir, stack: opts.stack, observer });
   try {
     return await fn(backend);
@@ -139,10 +143,12 @@ export function renderRecordText(r: ArticleRecord): string {
     ['source', r.sourceKey],
     ['rules', r.rulesVersion],
   ];
-  return meta
-    .filter((e): e is [string, string] => e[1] !== null && e[1] !== '')
-    .map(([k, v]) => `${k.padEnd(12)} ${v}`)
-    .join('\n') + (r.body ? '\n\n' + r.body : '');
+  return (
+    meta
+      .filter((e): e is [string, string] => e[1] !== null && e[1] !== '')
+      .map(([k, v]) => `${k.padEnd(12)} ${v}`)
+      .join('\n') + (r.body ? '\n\n' + r.body : '')
+  );
 }
 
 export interface ListOptions {
@@ -193,7 +199,10 @@ export async function storyCommand(id: string, opts: GlobalOptions): Promise<voi
   if (!story) throw new NotFoundError(`No story or article with id ${id}.`);
   const s = story;
   if (opts.format === 'table') {
-    print(`Story ${s.storyId}: ${s.title ?? '(untitled)'}\n${s.members.length} article(s); canonical ${s.canonicalId} (marked *)\n` + renderTable(s.members, MEMBER_COLUMNS));
+    print(
+      `Story ${s.storyId}: ${s.title ?? '(untitled)'}\n${s.members.length} article(s); canonical ${s.canonicalId} (marked *)\n` +
+        renderTable(s.members, MEMBER_COLUMNS),
+    );
   } else if (opts.format === 'jsonl') {
     print(s.members.map((m) => JSON.stringify({ storyId: s.storyId, ...m })).join('\n'));
   } else {
@@ -226,7 +235,16 @@ export async function explainCommand(id: string, opts: GlobalOptions): Promise<v
   if (r.kind !== 'article' || !r.article) throw new NotFoundError(`No article with id ${id}.`);
   const a = r.article;
   if (opts.format !== 'table') {
-    const out = { id: a.id, status: a.status, reason: a.reason, title: a.title, rulesVersion: a.rulesVersion, kept: a.paragraphs, headings: a.headings, removed: a.removed };
+    const out = {
+      id: a.id,
+      status: a.status,
+      reason: a.reason,
+      title: a.title,
+      rulesVersion: a.rulesVersion,
+      kept: a.paragraphs,
+      headings: a.headings,
+      removed: a.removed,
+    };
     print(JSON.stringify(out, null, opts.format === 'json' ? 2 : 0));
     return;
   }
@@ -256,8 +274,15 @@ export async function serveCommand(opts: GlobalOptions & { port: number }): Prom
   ]);
   const backend = await openBackend({ dataDir: opts.dataDir, stack: opts.stack });
   const review = new ReviewSource(backend.articles, backend.objects);
-  const api = await startApiServer(backend.query, createLogger('warn', (l) => process.stderr.write(l + '\n')), opts.port, review);
-  process.stderr.write(`Review UI on ${api.url}/ui/ and query API on ${api.url} (GET /articles/{id}, /articles?outlet=…, /stories/{id}, /stories); Ctrl-C stops it.\n`);
+  const api = await startApiServer(
+    backend.query,
+    createLogger('warn', (l) => process.stderr.write(l + '\n')),
+    opts.port,
+    review,
+  );
+  process.stderr.write(
+    `Review UI on ${api.url}/ui/ and query API on ${api.url} (GET /articles/{id}, /articles?outlet=…, /stories/{id}, /stories); Ctrl-C stops it.\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -299,8 +324,18 @@ export async function reprocessCommand(opts: GlobalOptions & ReprocessCommandOpt
       const deadBefore = deadLetterIds(b);
       await runReprocess(rt, plan);
       counts.failed = newDeadLetters(b, deadBefore).length;
-      const summary = { scanned: plan.scanned, reprocessed: plan.selected.length, changed: counts.clean + counts.rejected, unchanged: counts.unchanged, deadLettered: counts.failed, rulesVersion: rt.deps.rules.version };
-      if (opts.format === 'table') print(`Reprocessed ${summary.reprocessed} of ${summary.scanned} object(s) with rules ${summary.rulesVersion}: ${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.deadLettered} dead-lettered.`);
+      const summary = {
+        scanned: plan.scanned,
+        reprocessed: plan.selected.length,
+        changed: counts.clean + counts.rejected,
+        unchanged: counts.unchanged,
+        deadLettered: counts.failed,
+        rulesVersion: rt.deps.rules.version,
+      };
+      if (opts.format === 'table')
+        print(
+          `Reprocessed ${summary.reprocessed} of ${summary.scanned} object(s) with rules ${summary.rulesVersion}: ${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.deadLettered} dead-lettered.`,
+        );
       else print(JSON.stringify(summary, null, opts.format === 'json' ? 2 : 0));
       if (summary.deadLettered > 0) throw new IncompleteError(`${summary.deadLettered} object(s) were dead-lettered; \`news-ingest redrive\` replays them.`);
     },
@@ -357,7 +392,9 @@ export async function redriveCommand(opts: GlobalOptions): Promise<void> {
     const sqs = new SQSClient({});
     try {
       const r = await redriveDeadLetters(sqs, url);
-      return r.taskHandle ? `Started moving about ${r.approximateMessages} message(s) back to the ingest queue (task ${r.taskHandle}).` : 'The dead-letter queue is empty.';
+      return r.taskHandle
+        ? `Started moving about ${r.approximateMessages} message(s) back to the ingest queue (task ${r.taskHandle}).`
+        : 'The dead-letter queue is empty.';
     } finally {
       sqs.destroy();
     }
@@ -370,11 +407,13 @@ export async function statsCommand(opts: GlobalOptions): Promise<void> {
   const rows = Object.entries(counts)
     .sort((a, b) => b[1] - a[1])
     .map(([rulesVersion, records]) => ({ rulesVersion, records, current: rulesVersion === RULES_VERSION }));
-  print(render(rows, opts.format, [
-    { header: 'rules version', value: (r) => r.rulesVersion },
-    { header: 'records', value: (r) => r.records },
-    { header: 'current', value: (r) => (r.current ? 'yes' : '') },
-  ]));
+  print(
+    render(rows, opts.format, [
+      { header: 'rules version', value: (r) => r.rulesVersion },
+      { header: 'records', value: (r) => r.records },
+      { header: 'current', value: (r) => (r.current ? 'yes' : '') },
+    ]),
+  );
 }
 
 /** `npm start`: the five seed articles through the whole local pipeline. */

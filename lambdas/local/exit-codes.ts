@@ -17,7 +17,9 @@ export const EXIT_CODES = [
 
 export type ExitName = (typeof EXIT_CODES)[number]['name'];
 
-export const EXIT = Object.fromEntries(EXIT_CODES.map((e) => [e.name, e.code])) as { [K in ExitName]: Extract<(typeof EXIT_CODES)[number], { name: K }>['code'] };
+export const EXIT = Object.fromEntries(EXIT_CODES.map((e) => [e.name, e.code])) as {
+  [K in ExitName]: Extract<(typeof EXIT_CODES)[number], { name: K }>['code'];
+};
 
 /** Something the user asked for does not exist (exit 1). */
 export class NotFoundError extends NewsIngestError {}

@@ -75,7 +75,12 @@ export async function uploadFiles(objects: S3ObjectStore, bucket: string, files:
  * them to the real handler while the uploads go on. Ids in the order of `files`, null where the
  * upload failed.
  */
-export async function uploadAndProcessInOrder(rt: LocalRuntime, files: LocalFile[], hooks: UploadHooks = {}, drainTimeoutMs?: number): Promise<(string | null)[]> {
+export async function uploadAndProcessInOrder(
+  rt: LocalRuntime,
+  files: LocalFile[],
+  hooks: UploadHooks = {},
+  drainTimeoutMs?: number,
+): Promise<(string | null)[]> {
   // The queue delivers while the uploads go on, as Lambda polls SQS during a bulk upload.
   const uploads = uploadFiles(rt.deps.objects, rt.names.bucket, files, hooks);
   await rt.queue.drain(drainTimeoutMs, uploads);

@@ -22,18 +22,20 @@ export class Progress {
     if (this.tty) {
       const width = 30;
       const filled = this.total ? Math.round((Math.min(done, this.total) / this.total) * width) : width;
-      this.stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total}  clean ${c.clean}  rejected ${c.rejected}  duplicate ${c.duplicate}${unchanged ? ' ' + unchanged : ''}`);
+      this.stream.write(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total}  clean ${c.clean}  rejected ${c.rejected}  duplicate ${c.duplicate}${unchanged ? ' ' + unchanged : ''}`,
+      );
     } else if (done - this.lastPlain >= Math.max(1, Math.ceil(this.total / 10)) || done === this.total) {
       this.lastPlain = done;
-      this.stream.write(`processed ${done}/${this.total} (clean ${c.clean}, rejected ${c.rejected}, duplicate ${c.duplicate}${unchanged ? ',' + unchanged : ''})\n`);
+      this.stream.write(
+        `processed ${done}/${this.total} (clean ${c.clean}, rejected ${c.rejected}, duplicate ${c.duplicate}${unchanged ? ',' + unchanged : ''})\n`,
+      );
     }
   }
 
   done(c: IngestCounts): void {
     if (this.quiet) return;
     if (this.tty) this.stream.write('\n');
-    this.stream.write(
-      `Ingested ${c.uploaded} file(s): ${c.clean} clean, ${c.rejected} rejected, ${c.duplicate} duplicate, ${c.failed} not stored.\n`,
-    );
+    this.stream.write(`Ingested ${c.uploaded} file(s): ${c.clean} clean, ${c.rejected} rejected, ${c.duplicate} duplicate, ${c.failed} not stored.\n`);
   }
 }

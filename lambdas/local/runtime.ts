@@ -78,12 +78,23 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
 
     const base = createClients({ s3Endpoint: host.s3Endpoint, dynamoEndpoint, credentials: LOCAL_CREDENTIALS, cacheMiddleware: true });
     const clients = opts.wrapClients ? opts.wrapClients(base) : base;
-    const names = { bucket: LOCAL_NAMES.bucket, bodyBucket: LOCAL_NAMES.bucket, articlesTable: LOCAL_NAMES.articlesTable, fingerprintTable: LOCAL_NAMES.fingerprintTable };
+    const names = {
+      bucket: LOCAL_NAMES.bucket,
+      bodyBucket: LOCAL_NAMES.bucket,
+      articlesTable: LOCAL_NAMES.articlesTable,
+      fingerprintTable: LOCAL_NAMES.fingerprintTable,
+    };
     await ensureBucket(base.s3, names.bucket);
     await ensureTable(base.dynamo, ARTICLES_TABLE, names.articlesTable);
     await ensureTable(base.dynamo, FINGERPRINT_TABLE, names.fingerprintTable);
 
-    const deps = buildIngestDeps(clients, names, { maxObjectBytes: opts.maxObjectBytes, logLevel: opts.logLevel ?? 'warn', extraRules: opts.extraRules, log: opts.log, metrics: opts.metrics });
+    const deps = buildIngestDeps(clients, names, {
+      maxObjectBytes: opts.maxObjectBytes,
+      logLevel: opts.logLevel ?? 'warn',
+      extraRules: opts.extraRules,
+      log: opts.log,
+      metrics: opts.metrics,
+    });
     const deadLetters = opts.dataDir ? new FileDeadLetters(paths.deadLetters) : new MemoryDeadLetters();
     const queue = new LocalQueue(createIngestHandler(deps, opts.observer), { ...opts.queue, deadLetters, settle: host.settle });
 

@@ -30,15 +30,27 @@ export const INGEST_BUNDLING = {
  * index, template counts, S3 object reads and body writes), on exactly the resources.
  */
 export const INGEST_GRANTS = [
-  { action: 'dynamodb:GetItem', on: ['articles', 'fingerprints'], calls: 'GetItem: ArticleStore.get; FingerprintIndex putArticle (existing check), key members' },
+  {
+    action: 'dynamodb:GetItem',
+    on: ['articles', 'fingerprints'],
+    calls: 'GetItem: ArticleStore.get; FingerprintIndex putArticle (existing check), key members',
+  },
   { action: 'dynamodb:PutItem', on: ['articles', 'fingerprints'], calls: 'PutItem: ArticleStore.put; FingerprintIndex.putArticle' },
-  { action: 'dynamodb:UpdateItem', on: ['articles', 'fingerprints'], calls: 'UpdateItem: ArticleStore.setStory/setRulesVersion; FingerprintIndex keys and stories; TemplateCounts.record' },
+  {
+    action: 'dynamodb:UpdateItem',
+    on: ['articles', 'fingerprints'],
+    calls: 'UpdateItem: ArticleStore.setStory/setRulesVersion; FingerprintIndex keys and stories; TemplateCounts.record',
+  },
   { action: 'dynamodb:BatchGetItem', on: ['fingerprints'], calls: 'BatchGetItem: FingerprintIndex getArticles/getStories; TemplateCounts.counts' },
   // Key memberships go out as PartiQL batches (BatchExecuteStatement: UPDATE, then INSERT for new keys); each statement kind is its own action.
   { action: 'dynamodb:PartiQLUpdate', on: ['fingerprints'], calls: 'BatchExecuteStatement UPDATE: FingerprintIndex.addToKeys' },
   { action: 'dynamodb:PartiQLInsert', on: ['fingerprints'], calls: 'BatchExecuteStatement INSERT: FingerprintIndex.addToKeys for keys not yet stored' },
   { action: 'dynamodb:DeleteItem', on: ['fingerprints'], calls: 'DeleteItem: FingerprintIndex.forgetArticle (a reprocessed article leaving its story)' },
-  { action: 's3:GetObject', on: ['objects:raw/', 'objects:bodies/'], calls: 'HeadObject/GetObject of an upload; GetObject of an offloaded body (ArticleStore.get)' },
+  {
+    action: 's3:GetObject',
+    on: ['objects:raw/', 'objects:bodies/'],
+    calls: 'HeadObject/GetObject of an upload; GetObject of an offloaded body (ArticleStore.get)',
+  },
   { action: 's3:GetObjectVersion', on: ['objects:raw/'], calls: "HeadObject/GetObject of an upload at the event's (or the head's) version" },
   { action: 's3:PutObject', on: ['objects:bodies/'], calls: 'PutObject: ArticleStore.put offloading a large body' },
   // No listing: without ListBucket S3 answers 403 instead of 404 for an upload deleted before it
@@ -88,7 +100,9 @@ export class IngestFunction extends Construct {
     const maxConcurrency = props.maxConcurrency ?? INGEST_FUNCTION_DEFAULTS.maxConcurrency;
     const reservedConcurrency = props.reservedConcurrency ?? INGEST_FUNCTION_DEFAULTS.reservedConcurrency;
     if (reservedConcurrency < maxConcurrency) {
-      throw new Error(`Ingest reservedConcurrency (${reservedConcurrency}) is below the event source's maxConcurrency (${maxConcurrency}): SQS invokes would be throttled.`);
+      throw new Error(
+        `Ingest reservedConcurrency (${reservedConcurrency}) is below the event source's maxConcurrency (${maxConcurrency}): SQS invokes would be throttled.`,
+      );
     }
     const built = new NodeFunction(this, 'Ingest', {
       entry: INGEST_ENTRY,

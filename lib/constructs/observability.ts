@@ -77,10 +77,30 @@ export class Observability extends Construct {
     const api5xx = props.api.metricServerError({ period, statistic: cloudwatch.Stats.SUM });
 
     this.alarms = [
-      alarm('DeadLetters', dlqDepth, props.deadLetterMessages ?? OBSERVABILITY_DEFAULTS.deadLetterMessages, 'Messages in the ingest dead-letter queue: see the ingest logs for why, then run `news-ingest redrive`.'),
-      alarm('IngestErrors', ingestErrors, props.functionErrors ?? OBSERVABILITY_DEFAULTS.functionErrors, 'The ingest function crashed, timed out or ran out of memory.'),
-      alarm('QueryErrors', queryErrors, props.functionErrors ?? OBSERVABILITY_DEFAULTS.functionErrors, 'The query function crashed, timed out or ran out of memory.'),
-      alarm('QueueAge', queueAge, props.queueAgeSeconds ?? OBSERVABILITY_DEFAULTS.queueAgeSeconds, 'Uploads wait too long for ingest: throttled, failing or outpaced.'),
+      alarm(
+        'DeadLetters',
+        dlqDepth,
+        props.deadLetterMessages ?? OBSERVABILITY_DEFAULTS.deadLetterMessages,
+        'Messages in the ingest dead-letter queue: see the ingest logs for why, then run `news-ingest redrive`.',
+      ),
+      alarm(
+        'IngestErrors',
+        ingestErrors,
+        props.functionErrors ?? OBSERVABILITY_DEFAULTS.functionErrors,
+        'The ingest function crashed, timed out or ran out of memory.',
+      ),
+      alarm(
+        'QueryErrors',
+        queryErrors,
+        props.functionErrors ?? OBSERVABILITY_DEFAULTS.functionErrors,
+        'The query function crashed, timed out or ran out of memory.',
+      ),
+      alarm(
+        'QueueAge',
+        queueAge,
+        props.queueAgeSeconds ?? OBSERVABILITY_DEFAULTS.queueAgeSeconds,
+        'Uploads wait too long for ingest: throttled, failing or outpaced.',
+      ),
       alarm('Api5xx', api5xx, props.api5xxErrors ?? OBSERVABILITY_DEFAULTS.api5xxErrors, 'The query API answers 5xx.'),
     ];
     if (props.alarmTopic) for (const a of this.alarms) a.addAlarmAction(new actions.SnsAction(props.alarmTopic));
@@ -109,11 +129,21 @@ export class Observability extends Construct {
           graph('Dedupe roles and removed blocks', pipeline(Object.values(ROLE_METRICS)), pipeline([REMOVED_BLOCKS_METRIC])),
         ],
         [
-          graph('Ingest function', [props.ingestFunction.metricInvocations({ period }), ingestErrors, props.ingestFunction.metricThrottles({ period })], [props.ingestFunction.metricDuration(p95)]),
+          graph(
+            'Ingest function',
+            [props.ingestFunction.metricInvocations({ period }), ingestErrors, props.ingestFunction.metricThrottles({ period })],
+            [props.ingestFunction.metricDuration(p95)],
+          ),
           graph('Ingest queue', [props.queue.metricApproximateNumberOfMessagesVisible({ period }), dlqDepth], [queueAge]),
           graph('Query API', [props.api.metricCount({ period }), props.api.metricClientError({ period }), api5xx], [props.api.metricLatency(p95)]),
         ],
-        [graph('Query function', [props.queryFunction.metricInvocations({ period }), queryErrors, props.queryFunction.metricThrottles({ period })], [props.queryFunction.metricDuration(p95)])],
+        [
+          graph(
+            'Query function',
+            [props.queryFunction.metricInvocations({ period }), queryErrors, props.queryFunction.metricThrottles({ period })],
+            [props.queryFunction.metricDuration(p95)],
+          ),
+        ],
       ],
     });
   }

@@ -117,7 +117,8 @@ export class QueryApi extends Construct {
     NagSuppressions.addResourceSuppressions(cursorSecret, [
       {
         id: 'AwsSolutions-SMG4',
-        reason: 'The secret only signs paging cursors, which are not credentials and carry no access: rotating it would only break paging in progress, with nothing to protect by it.',
+        reason:
+          'The secret only signs paging cursors, which are not credentials and carry no access: rotating it would only break paging in progress, with nothing to protect by it.',
       },
     ]);
     applyGrants(this.function, QUERY_GRANTS, { articlesTable: props.articlesTable, bucket: props.bucket });
@@ -182,7 +183,8 @@ export class QueryApi extends Construct {
       [
         {
           id: 'AwsSolutions-COG4',
-          reason: 'Callers are newsroom tools and scripts holding AWS credentials, not end users with a login: every method uses AWS_IAM (SigV4), as DESIGN.md specifies, so there is no user pool to authorise against.',
+          reason:
+            'Callers are newsroom tools and scripts holding AWS credentials, not end users with a login: every method uses AWS_IAM (SigV4), as DESIGN.md specifies, so there is no user pool to authorise against.',
         },
       ],
       true,
@@ -190,7 +192,8 @@ export class QueryApi extends Construct {
     NagSuppressions.addResourceSuppressions(this.api.deploymentStage, [
       {
         id: 'AwsSolutions-APIG3',
-        reason: 'Every method requires a SigV4 signature, so API Gateway rejects unsigned traffic before any integration runs; stage throttling bounds signed callers. A WAF web ACL would add cost without a threat left to stop.',
+        reason:
+          'Every method requires a SigV4 signature, so API Gateway rejects unsigned traffic before any integration runs; stage throttling bounds signed callers. A WAF web ACL would add cost without a threat left to stop.',
       },
     ]);
     const cloudWatchRole = this.api.node.tryFindChild('CloudWatchRole');
@@ -198,7 +201,8 @@ export class QueryApi extends Construct {
       NagSuppressions.addResourceSuppressions(cloudWatchRole, [
         {
           id: 'AwsSolutions-IAM4',
-          reason: 'Account-level role API Gateway assumes to write execution logs (required for stage logging); AmazonAPIGatewayPushToCloudWatchLogs is the policy AWS maintains for exactly that service role.',
+          reason:
+            'Account-level role API Gateway assumes to write execution logs (required for stage logging); AmazonAPIGatewayPushToCloudWatchLogs is the policy AWS maintains for exactly that service role.',
           appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs'],
         },
       ]);

@@ -64,17 +64,12 @@ export class RawBucket extends Construct {
       lifecycleRules: [
         {
           noncurrentVersionExpiration: props.noncurrentVersionExpiration ?? RAW_BUCKET_DEFAULTS.noncurrentVersionExpiration,
-          abortIncompleteMultipartUploadAfter:
-            props.abortIncompleteMultipartUploadAfter ?? RAW_BUCKET_DEFAULTS.abortIncompleteMultipartUploadAfter,
+          abortIncompleteMultipartUploadAfter: props.abortIncompleteMultipartUploadAfter ?? RAW_BUCKET_DEFAULTS.abortIncompleteMultipartUploadAfter,
         },
       ],
     });
 
-    this.bucket.addEventNotification(
-      s3.EventType.OBJECT_CREATED,
-      new s3n.SqsDestination(props.notificationQueue),
-      { prefix: PREFIX.raw },
-    );
+    this.bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.SqsDestination(props.notificationQueue), { prefix: PREFIX.raw });
     this.suppressNotificationHandlerFindings();
   }
 
@@ -87,7 +82,8 @@ export class RawBucket extends Construct {
       [
         {
           id: 'AwsSolutions-IAM4',
-          reason: 'CDK-owned custom resource that only runs at deploy time to put the bucket notification configuration; it logs through the basic execution role CDK gives it.',
+          reason:
+            'CDK-owned custom resource that only runs at deploy time to put the bucket notification configuration; it logs through the basic execution role CDK gives it.',
           appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
         },
       ],

@@ -131,12 +131,14 @@ export class ReprocessStateMachine extends Construct {
       [
         {
           id: 'AwsSolutions-IAM5',
-          reason: 'The Distributed Map must describe, stop and redrive its own child executions, whose ids are generated at run time; the ARNs are scoped to executions of this state machine only.',
+          reason:
+            'The Distributed Map must describe, stop and redrive its own child executions, whose ids are generated at run time; the ARNs are scoped to executions of this state machine only.',
           appliesTo: [`Resource::${executions}:*`, `Resource::${executions}/*:*`],
         },
         {
           id: 'AwsSolutions-IAM5',
-          reason: 'CloudWatch Logs vended-log delivery (logs:*LogDelivery, PutResourcePolicy, Describe*) and X-Ray trace upload (xray:Put*, GetSampling*) do not support resource-level permissions; AWS documents Resource "*" for them.',
+          reason:
+            'CloudWatch Logs vended-log delivery (logs:*LogDelivery, PutResourcePolicy, Describe*) and X-Ray trace upload (xray:Put*, GetSampling*) do not support resource-level permissions; AWS documents Resource "*" for them.',
           appliesTo: ['Resource::*'],
         },
       ],

@@ -7,7 +7,8 @@ import { ARTICLES_TABLE, FINGERPRINT_TABLE, PREFIX, type TableSchema } from '../
  * What a grant row may name: a table, one of its indexes (`<table>/index/<name>`), the
  * bucket itself (for bucket-level actions), or the objects under one key prefix.
  */
-export type GrantTarget = 'articles' | 'fingerprints' | `${'articles' | 'fingerprints'}/index/${string}` | 'bucket' | `objects:${(typeof PREFIX)[keyof typeof PREFIX]}`;
+export type GrantTarget =
+  'articles' | 'fingerprints' | `${'articles' | 'fingerprints'}/index/${string}` | 'bucket' | `objects:${(typeof PREFIX)[keyof typeof PREFIX]}`;
 
 /**
  * One IAM action a function needs, on exactly the resources it uses it on, and the SDK
@@ -51,8 +52,6 @@ export function applyGrants(grantee: iam.IGrantable, table: GrantTable, res: Gra
     byResources.set(key, entry);
   }
   for (const { targets, actions } of byResources.values()) {
-    grantee.grantPrincipal.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: actions.sort(), resources: targets.map((t) => resolveTarget(t, res)) }),
-    );
+    grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: actions.sort(), resources: targets.map((t) => resolveTarget(t, res)) }));
   }
 }

@@ -92,7 +92,8 @@ export class NodeFunction extends Construct {
       [
         {
           id: 'AwsSolutions-IAM5',
-          reason: 'Active tracing: X-Ray trace upload (xray:PutTraceSegments, PutTelemetryRecords) supports no resource-level permissions; AWS documents Resource "*" for it.',
+          reason:
+            'Active tracing: X-Ray trace upload (xray:PutTraceSegments, PutTelemetryRecords) supports no resource-level permissions; AWS documents Resource "*" for it.',
           appliesTo: ['Resource::*'],
         },
       ],

@@ -56,7 +56,8 @@ describe('ingest bundle', () => {
 
   test('the bundle loads and exports the handler where no jsdom can be resolved', () => {
     // The assembly lives outside the repository, so no parent node_modules can supply jsdom.
-    const probe = `require(${JSON.stringify(path.join(ingestDir, 'index.js'))});` +
+    const probe =
+      `require(${JSON.stringify(path.join(ingestDir, 'index.js'))});` +
       `let jsdom='missing';try{require.resolve('jsdom',{paths:[${JSON.stringify(ingestDir)}]});jsdom='found'}catch{}` +
       `process.stdout.write(jsdom)`;
     const env = { PATH: process.env.PATH ?? '', AWS_REGION: 'us-east-1', [ENV.articlesTable]: 'a', [ENV.fingerprintTable]: 'f', [ENV.bodyBucket]: 'b' };

@@ -65,7 +65,7 @@ describe('RawBucket', () => {
     template.hasResourceProperties('AWS::S3::Bucket', { LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 11 })] } });
   });
 
-  it('keeps a production stage\'s data and never auto-deletes it', () => {
+  it("keeps a production stage's data and never auto-deletes it", () => {
     template.allResources('AWS::S3::Bucket', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     expect(Object.keys(template.findResources('Custom::S3AutoDeleteObjects'))).toEqual([]);
   });
@@ -77,14 +77,12 @@ describe('RawBucket', () => {
     });
     template.hasResourceProperties('Custom::S3BucketNotifications', {
       NotificationConfiguration: {
-        QueueConfigurations: [
-          Match.objectLike({ Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: PREFIX.raw }] } } }),
-        ],
+        QueueConfigurations: [Match.objectLike({ Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: PREFIX.raw }] } } })],
       },
     });
   });
 
-  it('auto-deletes a disposable stage\'s objects', () => {
+  it("auto-deletes a disposable stage's objects", () => {
     const dev = templateOf((stack) => {
       new RawBucket(stack, 'Raw', { stage: stageConfig('dev'), notificationQueue: new sqs.Queue(stack, 'Notifications') });
     });
@@ -113,11 +111,14 @@ describe('ArticleTables', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', { GlobalSecondaryIndexes: Match.arrayWith(indexes) });
   });
 
-  it('protects a kept stage\'s tables from deletion by default and retains them', () => {
+  it("protects a kept stage's tables from deletion by default and retains them", () => {
     const prod = templateOf((stack) => {
       new ArticleTables(stack, 'Tables', { stage: stageConfig('prod'), billingMode: dynamodb.BillingMode.PAY_PER_REQUEST });
     });
-    prod.allResourcesProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } });
+    prod.allResourcesProperties('AWS::DynamoDB::Table', {
+      DeletionProtectionEnabled: true,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    });
     prod.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
   });
 });

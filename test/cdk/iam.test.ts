@@ -88,18 +88,26 @@ describe('grant tables', () => {
 
   test('rows on the same resources share one statement, one row per action', () => {
     const r = role();
-    applyGrants(r, [
-      { action: 'dynamodb:GetItem', on: ['articles'], calls: 'GetItem' },
-      { action: 'dynamodb:BatchWriteItem', on: ['articles'], calls: 'BatchWriteItem' },
-      { action: 's3:GetObject', on: ['objects:bodies/'], calls: 'GetObject' },
-    ], { articlesTable, bucket });
+    applyGrants(
+      r,
+      [
+        { action: 'dynamodb:GetItem', on: ['articles'], calls: 'GetItem' },
+        { action: 'dynamodb:BatchWriteItem', on: ['articles'], calls: 'BatchWriteItem' },
+        { action: 's3:GetObject', on: ['objects:bodies/'], calls: 'GetObject' },
+      ],
+      { articlesTable, bucket },
+    );
     const statements = Template.fromStack(stack).findResources('AWS::IAM::Policy');
     const mine = Object.values(statements).find((p) => JSON.stringify(p).includes('BatchWriteItem'))!;
     expect(mine.Properties.PolicyDocument.Statement.map((s: CfnJson) => s.Action)).toEqual([['dynamodb:BatchWriteItem', 'dynamodb:GetItem'], 's3:GetObject']);
   });
 
   test('an index the schema does not have, or a table not given, fails synthesis', () => {
-    expect(() => applyGrants(role(), [{ action: 'dynamodb:Query', on: ['articles/index/byTypo'], calls: 'Query' }], { articlesTable, bucket })).toThrow(/no index byTypo/);
-    expect(() => applyGrants(role(), [{ action: 'dynamodb:GetItem', on: ['fingerprints'], calls: 'GetItem' }], { articlesTable, bucket })).toThrow(/no fingerprints table/);
+    expect(() => applyGrants(role(), [{ action: 'dynamodb:Query', on: ['articles/index/byTypo'], calls: 'Query' }], { articlesTable, bucket })).toThrow(
+      /no index byTypo/,
+    );
+    expect(() => applyGrants(role(), [{ action: 'dynamodb:GetItem', on: ['fingerprints'], calls: 'GetItem' }], { articlesTable, bucket })).toThrow(
+      /no fingerprints table/,
+    );
   });
 });

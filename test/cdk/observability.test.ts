@@ -7,11 +7,56 @@ const { template } = synthesize();
 const period = OBSERVABILITY_DEFAULTS.period.toSeconds();
 
 test.each([
-  ['dead-letter depth', { Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Statistic: 'Maximum', Threshold: OBSERVABILITY_DEFAULTS.deadLetterMessages, Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^IngestQueueDeadLetterQueue'), 'QueueName'] } }] }],
-  ['queue age', { Namespace: 'AWS/SQS', MetricName: 'ApproximateAgeOfOldestMessage', Statistic: 'Maximum', Threshold: OBSERVABILITY_DEFAULTS.queueAgeSeconds, Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^IngestQueue[0-9A-F]{8}$'), 'QueueName'] } }] }],
-  ['ingest errors', { Namespace: 'AWS/Lambda', MetricName: 'Errors', Statistic: 'Sum', Threshold: OBSERVABILITY_DEFAULTS.functionErrors, Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp('^IngestFunction') } }] }],
-  ['query errors', { Namespace: 'AWS/Lambda', MetricName: 'Errors', Statistic: 'Sum', Threshold: OBSERVABILITY_DEFAULTS.functionErrors, Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp('^QueryApiQuery') } }] }],
-  ['API 5xx', { Namespace: 'AWS/ApiGateway', MetricName: '5XXError', Statistic: 'Sum', Threshold: OBSERVABILITY_DEFAULTS.api5xxErrors, Dimensions: Match.arrayWith([{ Name: 'ApiName', Value: Match.anyValue() }]) }],
+  [
+    'dead-letter depth',
+    {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Statistic: 'Maximum',
+      Threshold: OBSERVABILITY_DEFAULTS.deadLetterMessages,
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^IngestQueueDeadLetterQueue'), 'QueueName'] } }],
+    },
+  ],
+  [
+    'queue age',
+    {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Statistic: 'Maximum',
+      Threshold: OBSERVABILITY_DEFAULTS.queueAgeSeconds,
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^IngestQueue[0-9A-F]{8}$'), 'QueueName'] } }],
+    },
+  ],
+  [
+    'ingest errors',
+    {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Statistic: 'Sum',
+      Threshold: OBSERVABILITY_DEFAULTS.functionErrors,
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp('^IngestFunction') } }],
+    },
+  ],
+  [
+    'query errors',
+    {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Statistic: 'Sum',
+      Threshold: OBSERVABILITY_DEFAULTS.functionErrors,
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp('^QueryApiQuery') } }],
+    },
+  ],
+  [
+    'API 5xx',
+    {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: '5XXError',
+      Statistic: 'Sum',
+      Threshold: OBSERVABILITY_DEFAULTS.api5xxErrors,
+      Dimensions: Match.arrayWith([{ Name: 'ApiName', Value: Match.anyValue() }]),
+    },
+  ],
 ])('alarm on %s', (_name, props) => {
   template.hasResourceProperties('AWS::CloudWatch::Alarm', {
     ...props,

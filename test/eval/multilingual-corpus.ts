@@ -204,7 +204,14 @@ const EDITS: Record<string, Edit> = {
     return [...ps.slice(0, i), localSentence(r, lang, local), ...ps.slice(i)];
   },
   footer: (_r, ps, { outlet }) => [...ps, `© 2026 ${outlet}`],
-  reword: (r, ps, { lang }) => ps.map((p, i) => (i > 0 && r() < 0.5 ? editSentences(p).map((s) => reword(r, s, lang)).join(p.includes(' ') ? ' ' : '') : p)),
+  reword: (r, ps, { lang }) =>
+    ps.map((p, i) =>
+      i > 0 && r() < 0.5
+        ? editSentences(p)
+            .map((s) => reword(r, s, lang))
+            .join(p.includes(' ') ? ' ' : '')
+        : p,
+    ),
 };
 
 const EDIT_NAMES = Object.keys(EDITS);
@@ -230,7 +237,14 @@ export function buildMultilingualCorpus(seed: number): MultilingualCorpus {
     const outlets = Array.from({ length: OUTLETS_PER_LANGUAGE }, (_, i) => `${lang.code}-outlet-${i + 1}`);
     stories.forEach((story, k) => {
       const hour = k * 5 + r() * 4;
-      const wire = { id: `${story.id}-wire`, outlet: `${lang.code}-wire`, title: story.title, body: story.paragraphs.join('\n\n'), published: iso(base, hour), syndication: [] };
+      const wire = {
+        id: `${story.id}-wire`,
+        outlet: `${lang.code}-wire`,
+        title: story.title,
+        body: story.paragraphs.join('\n\n'),
+        published: iso(base, hour),
+        syndication: [],
+      };
       add(wire, story.id, 'original');
       const copies = 1 + Math.floor(r() * 5);
       for (let c = 0; c < copies; c++) {
@@ -246,7 +260,11 @@ export function buildMultilingualCorpus(seed: number): MultilingualCorpus {
           for (const name of EDIT_NAMES) if (edits.has(name)) paragraphs = EDITS[name](r, paragraphs, { lang, local, outlet });
           if (r() < 0.5) title = decl.headings[Math.floor(r() * decl.headings.length)] || title;
         }
-        add({ id: `${story.id}-c${c}`, outlet, title, body: paragraphs.join('\n\n'), published: iso(base, hour + 0.2 + r() * 10), syndication: [] }, story.id, 'copy');
+        add(
+          { id: `${story.id}-c${c}`, outlet, title, body: paragraphs.join('\n\n'), published: iso(base, hour + 0.2 + r() * 10), syndication: [] },
+          story.id,
+          'copy',
+        );
       }
     });
     // Next-day stories: a new top (spare text) over the earlier story's last paragraph as background.

@@ -24,14 +24,22 @@ import { predictionBody, readPage, type Mode } from './run-eval';
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const SHARED = process.env.NEWS_INGEST_SHARED ?? path.resolve(REPO_ROOT, '../shared');
 
-interface Page { set: string; mode: Mode; id: string; content: string }
+interface Page {
+  set: string;
+  mode: Mode;
+  id: string;
+  content: string;
+}
 
 function* pages(sets: readonly string[]): Generator<Page> {
   const splits: Record<string, string> = { news: 'bench/extraction/dev', snippets: 'bench/snippets/dev' };
   for (const set of sets) {
     if (set === 'seeds') {
       const dir = path.join(SHARED, 'seeds/raw');
-      for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+      for (const f of fs
+        .readdirSync(dir)
+        .filter((n) => n.endsWith('.txt'))
+        .sort()) {
         yield { set, mode: 'text', id: f.replace(/\.txt$/, ''), content: fs.readFileSync(path.join(dir, f), 'utf8') };
       }
       continue;
@@ -42,7 +50,10 @@ function* pages(sets: readonly string[]): Generator<Page> {
   }
 }
 
-interface Count { fired: Set<string>; matched: Set<string> }
+interface Count {
+  fired: Set<string>;
+  matched: Set<string>;
+}
 
 function main(): void {
   let sets = ['news', 'snippets', 'seeds'];
@@ -86,7 +97,9 @@ function main(): void {
   console.log(`rules: ${table.length}; firing on ≤${max} page(s): ${low.length}; on none: ${table.filter((t) => t.fired === 0).length}`);
   console.log(`pages fired / matched  (${sets.join(' ')})`);
   for (const t of table.sort((a, b) => a.fired - b.fired || a.id.localeCompare(b.id))) {
-    console.log(`${String(t.fired).padStart(4)} ${String(t.matched).padStart(4)}  ${t.id.padEnd(36)} ${sets.map((s) => t.firedBySet[s]).join(' ')}${t.fired <= max ? '  ◀' : ''}`);
+    console.log(
+      `${String(t.fired).padStart(4)} ${String(t.matched).padStart(4)}  ${t.id.padEnd(36)} ${sets.map((s) => t.firedBySet[s]).join(' ')}${t.fired <= max ? '  ◀' : ''}`,
+    );
   }
 }
 

@@ -35,7 +35,17 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { data: path.join(SHARED, 'bench/dedup/dev'), arabic: path.join(SHARED, 'bench/dedup-ar/dev'), sections: new Set(SECTIONS), out: null, outArabic: null, outMultilingual: null, seed: 20240601, update: false, allowRegression: false };
+  const args: Args = {
+    data: path.join(SHARED, 'bench/dedup/dev'),
+    arabic: path.join(SHARED, 'bench/dedup-ar/dev'),
+    sections: new Set(SECTIONS),
+    out: null,
+    outArabic: null,
+    outMultilingual: null,
+    seed: 20240601,
+    update: false,
+    allowRegression: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--data') args.data = path.resolve(argv[++i]);
@@ -241,18 +251,25 @@ async function storyCorpus(args: Args): Promise<Record<string, Metrics>> {
   console.log(`corpus ${args.data}: ${docs.length} articles\n\n${header}`);
   const baselineDir = path.join(args.data, 'baselines');
   if (existsSync(baselineDir)) {
-    for (const f of readdirSync(baselineDir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const f of readdirSync(baselineDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       console.log(row(`baseline ${f.replace(/\.json$/, '')}`, score(scorer, labels, path.join(baselineDir, f))));
     }
   }
   await warmUp(docs);
   const results: Record<string, Metrics> = {};
   const confusions: string[] = [];
-  for (const [name, order] of [['file order', docs], [`shuffled (seed ${args.seed})`, shuffled(docs, args.seed)]] as const) {
+  for (const [name, order] of [
+    ['file order', docs],
+    [`shuffled (seed ${args.seed})`, shuffled(docs, args.seed)],
+  ] as const) {
     const r = await run([...order]);
     const m = score(scorer, labels, r.pred);
     results[orderKey(name)] = m;
-    console.log(row(`dedupe, ${name}`, m, ` ${Math.round(docs.length / r.cpuSeconds)} articles/s per CPU-second (${Math.round(docs.length / r.seconds)} wall)`));
+    console.log(
+      row(`dedupe, ${name}`, m, ` ${Math.round(docs.length / r.cpuSeconds)} articles/s per CPU-second (${Math.round(docs.length / r.seconds)} wall)`),
+    );
     confusions.push(`roles, ${name} (index calls per article: mean ${r.callsMean.toFixed(1)}, max ${r.callsMax}):\n${confusion(gold, r.roles)}`);
     if (args.out && name.startsWith('file')) writeFileSync(args.out, JSON.stringify(r.pred, null, 1));
   }
@@ -265,9 +282,14 @@ async function arabicPairs(args: Args): Promise<Record<string, PairMetrics>> {
   const scorer = path.join(SHARED, 'bench/pair-score.mjs');
   const pairs = path.join(args.arabic, 'pairs.json');
   const docs = loadDocs(args.arabic);
-  console.log(`corpus ${args.arabic}: ${docs.length} articles\n\n| order | copy pairs together | apart pairs together | middle pairs together | speed |\n|---|---|---|---|---|`);
+  console.log(
+    `corpus ${args.arabic}: ${docs.length} articles\n\n| order | copy pairs together | apart pairs together | middle pairs together | speed |\n|---|---|---|---|---|`,
+  );
   const results: Record<string, PairMetrics> = {};
-  for (const [name, order] of [['file order', docs], [`shuffled (seed ${args.seed})`, shuffled(docs, args.seed)]] as const) {
+  for (const [name, order] of [
+    ['file order', docs],
+    [`shuffled (seed ${args.seed})`, shuffled(docs, args.seed)],
+  ] as const) {
     const r = await run([...order]);
     const m = scorePairs(scorer, pairs, r.pred);
     results[orderKey(name)] = m;
@@ -290,10 +312,15 @@ async function multilingual(args: Args): Promise<Record<string, Metrics>> {
     const labelFile = path.join(tmp, 'labels.json');
     writeFileSync(labelFile, JSON.stringify(labels));
     const stories = new Set(Object.values(labels)).size;
-    console.log(`multilingual set (udhr, seed ${args.seed}): ${docs.length} articles, ${stories} stories, ${LANGUAGES.length} languages (${LANGUAGES.map((l) => l.code).join(' ')})\n`);
+    console.log(
+      `multilingual set (udhr, seed ${args.seed}): ${docs.length} articles, ${stories} stories, ${LANGUAGES.length} languages (${LANGUAGES.map((l) => l.code).join(' ')})\n`,
+    );
     console.log(`| method | pairwise P | R | F1 | ARI | B-cubed F1 | merged | split |\n|---|---|---|---|---|---|---|---|`);
     const results: Record<string, Metrics> = {};
-    for (const [name, order] of [['file order', docs], [`shuffled (seed ${args.seed})`, shuffled(docs, args.seed)]] as const) {
+    for (const [name, order] of [
+      ['file order', docs],
+      [`shuffled (seed ${args.seed})`, shuffled(docs, args.seed)],
+    ] as const) {
       const r = await run([...order]);
       const m = score(scorer, labelFile, r.pred);
       results[orderKey(name)] = m;
@@ -369,11 +396,17 @@ function gate(stories: Record<string, Metrics>, arabic: Record<string, PairMetri
       corpus: 'bench/dedup/dev',
       floors: floorsOf(stories, floors, args.allowRegression),
       arabicPairs: { corpus: 'bench/dedup-ar/dev', floors: { ...pairFloors } },
-      multilingual: { corpus: `generated: test/eval/multilingual-corpus.ts, seed ${args.seed}`, floors: floorsOf(many, baseline.multilingual?.floors ?? {}, args.allowRegression) },
+      multilingual: {
+        corpus: `generated: test/eval/multilingual-corpus.ts, seed ${args.seed}`,
+        floors: floorsOf(many, baseline.multilingual?.floors ?? {}, args.allowRegression),
+      },
     };
     for (const [order, m] of Object.entries(arabic)) {
       const p = args.allowRegression ? undefined : pairFloors[order];
-      next.arabicPairs!.floors[order] = { copyTogether: Math.max(floor3(m.copy), p?.copyTogether ?? 0), maxApartTogether: Math.min(ceil3(m.apart), p?.maxApartTogether ?? 1) };
+      next.arabicPairs!.floors[order] = {
+        copyTogether: Math.max(floor3(m.copy), p?.copyTogether ?? 0),
+        maxApartTogether: Math.min(ceil3(m.apart), p?.maxApartTogether ?? 1),
+      };
     }
     writeFileSync(BASELINE_FILE, `${JSON.stringify(next, null, 2)}\n`);
     console.log(`floors written to ${path.relative(REPO, BASELINE_FILE)}`);

@@ -32,10 +32,23 @@ import { RULES_VERSION } from '../../lambdas/core/rules';
 import { flags } from '../support/flags';
 
 export type Mode = 'html' | 'text';
-export interface Metrics { precision: number; recall: number; f1: number; accuracy: number }
-interface Floors { [mode: string]: Metrics }
-interface Baseline { note?: string; tolerance: number; floors: Floors }
-export interface ScoreOutput extends Metrics { per_page: Record<string, { f1: number | null; precision: number | null; recall: number | null }> }
+export interface Metrics {
+  precision: number;
+  recall: number;
+  f1: number;
+  accuracy: number;
+}
+interface Floors {
+  [mode: string]: Metrics;
+}
+interface Baseline {
+  note?: string;
+  tolerance: number;
+  floors: Floors;
+}
+export interface ScoreOutput extends Metrics {
+  per_page: Record<string, { f1: number | null; precision: number | null; recall: number | null }>;
+}
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const SHARED = process.env.NEWS_INGEST_SHARED ?? path.resolve(REPO_ROOT, '../shared');
@@ -50,7 +63,17 @@ const SETS: Record<SetName, { dir: string; scorer: string; truth: string }> = {
 const floorKey = (set: SetName, mode: Mode) => (set === 'news' ? mode : `${set}-${mode}`);
 
 function parseArgs(argv: string[]) {
-  const args = { sets: ['news', 'snippets'] as SetName[], data: null as string | null, modes: ['html', 'text'] as Mode[], dom: undefined as 'jsdom' | 'linkedom' | undefined, out: null as string | null, perPage: 0, update: false, allowRegression: false, readability: true };
+  const args = {
+    sets: ['news', 'snippets'] as SetName[],
+    data: null as string | null,
+    modes: ['html', 'text'] as Mode[],
+    dom: undefined as 'jsdom' | 'linkedom' | undefined,
+    out: null as string | null,
+    perPage: 0,
+    update: false,
+    allowRegression: false,
+    readability: true,
+  };
   for (const flag of flags(argv)) {
     const a = flag.name;
     const next = flag.value;
@@ -133,7 +156,10 @@ function declaredLanguage(html: string): string | null {
   return normaliseLanguageTag(m ? m[1] : null);
 }
 
-interface SetRun { results: Partial<Record<string, Metrics>>; table: string[] }
+interface SetRun {
+  results: Partial<Record<string, Metrics>>;
+  table: string[];
+}
 
 function runSet(set: SetName, args: ReturnType<typeof parseArgs>, tmp: string): SetRun {
   const data = args.data ?? path.join(SHARED, SETS[set].dir);
@@ -141,7 +167,8 @@ function runSet(set: SetName, args: ReturnType<typeof parseArgs>, tmp: string): 
   const scorer = path.join(SHARED, SETS[set].scorer);
   const truth = JSON.parse(fs.readFileSync(truthFile, 'utf8')) as Record<string, unknown>;
   const ids = Object.keys(truth).sort();
-  const scoreFile = (file: string, truthPath = truthFile): Metrics => (set === 'news' ? score(scorer, truthPath, file) : scoreSnippets(scorer, truthPath, file));
+  const scoreFile = (file: string, truthPath = truthFile): Metrics =>
+    set === 'news' ? score(scorer, truthPath, file) : scoreSnippets(scorer, truthPath, file);
   const languages = new Map<string, string[]>();
   const results: Partial<Record<string, Metrics>> = {};
   const table: string[] = [];
@@ -176,23 +203,40 @@ function runSet(set: SetName, args: ReturnType<typeof parseArgs>, tmp: string): 
     writePredictions(predFile, preds);
     const s = scoreFile(predFile);
     results[floorKey(set, mode)] = { precision: s.precision, recall: s.recall, f1: s.f1, accuracy: s.accuracy };
-    table.push(`${pad(`news-ingest (${mode})`, 34)} ${fmt(s.precision)}  ${fmt(s.recall)}  ${fmt(s.f1)}  ${fmt(s.accuracy)}  ${(ours / 1000).toFixed(1)}s${rejected ? `  (${rejected} rejected)` : ''}`);
+    table.push(
+      `${pad(`news-ingest (${mode})`, 34)} ${fmt(s.precision)}  ${fmt(s.recall)}  ${fmt(s.f1)}  ${fmt(s.accuracy)}  ${(ours / 1000).toFixed(1)}s${rejected ? `  (${rejected} rejected)` : ''}`,
+    );
     if (mode === 'html' && args.readability) {
       const refFile = path.join(tmp, `${set}.readability.json`);
       writePredictions(refFile, refPreds);
       const r = scoreFile(refFile);
-      table.push(`${pad('readability+jsdom (this process)', 34)} ${fmt(r.precision)}  ${fmt(r.recall)}  ${fmt(r.f1)}  ${fmt(r.accuracy)}  ${(ref / 1000).toFixed(1)}s  time ratio ours/readability ${(ours / ref).toFixed(2)}`);
+      table.push(
+        `${pad('readability+jsdom (this process)', 34)} ${fmt(r.precision)}  ${fmt(r.recall)}  ${fmt(r.f1)}  ${fmt(r.accuracy)}  ${(ref / 1000).toFixed(1)}s  time ratio ours/readability ${(ours / ref).toFixed(2)}`,
+      );
     }
-    console.log(`removed blocks by category (${mode}): ${[...categories.entries()].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+    console.log(
+      `removed blocks by category (${mode}): ${[...categories.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ')}`,
+    );
     if (set === 'snippets') printByLanguage(mode, languages, truth, predFile, tmp, scoreFile);
     if (args.perPage > 0 && set === 'news') {
-      const worst = Object.entries((s as ScoreOutput).per_page).filter(([, v]) => v.f1 !== null).sort((a, b) => (a[1].f1 ?? 0) - (b[1].f1 ?? 0)).slice(0, args.perPage);
+      const worst = Object.entries((s as ScoreOutput).per_page)
+        .filter(([, v]) => v.f1 !== null)
+        .sort((a, b) => (a[1].f1 ?? 0) - (b[1].f1 ?? 0))
+        .slice(0, args.perPage);
       for (const [id, v] of worst) console.log(`  ${mode} ${id.slice(0, 12)}  P ${fmt(v.precision ?? 0)}  R ${fmt(v.recall ?? 0)}  F1 ${fmt(v.f1 ?? 0)}`);
     }
   }
 
   const baselineDir = path.join(data, 'baselines');
-  const published = fs.existsSync(baselineDir) ? fs.readdirSync(baselineDir).filter((f) => f.endsWith('.json')).sort() : [];
+  const published = fs.existsSync(baselineDir)
+    ? fs
+        .readdirSync(baselineDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
   const rows = published.map((f) => ({ name: f.replace(/\.json$/, ''), m: scoreFile(path.join(baselineDir, f)) }));
   rows.sort((a, b) => b.m.f1 - a.m.f1);
   for (const { name, m } of rows) table.push(`${pad(name, 34)} ${fmt(m.precision)}  ${fmt(m.recall)}  ${fmt(m.f1)}  ${fmt(m.accuracy)}`);
@@ -200,7 +244,14 @@ function runSet(set: SetName, args: ReturnType<typeof parseArgs>, tmp: string): 
 }
 
 /** F1 per declared page language (the eight most frequent), each subset scored by the benchmark's scorer. */
-function printByLanguage(mode: Mode, languages: Map<string, string[]>, truth: Record<string, unknown>, predFile: string, tmp: string, scoreFile: (file: string, truthPath?: string) => Metrics): void {
+function printByLanguage(
+  mode: Mode,
+  languages: Map<string, string[]>,
+  truth: Record<string, unknown>,
+  predFile: string,
+  tmp: string,
+  scoreFile: (file: string, truthPath?: string) => Metrics,
+): void {
   const top = [...languages.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, 8);
   const parts = top.map(([lang, ids]) => {
     const subset = path.join(tmp, `snippets.${lang}.json`);

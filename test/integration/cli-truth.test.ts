@@ -136,7 +136,9 @@ describe('news-ingest CLI tells the truth (built, spawned)', () => {
 
     const asJson = await run(['clean', TEXT_PAGE, '--out', out, '--format', 'json']);
     expect(asJson.code).toBe(0);
-    expect((JSON.parse(readFileSync(join(out, 'connect-news', '004_40c3cd73cfebb816.txt.json'), 'utf8')) as ArticleRecord).paragraphs).toEqual(json[0].paragraphs);
+    expect((JSON.parse(readFileSync(join(out, 'connect-news', '004_40c3cd73cfebb816.txt.json'), 'utf8')) as ArticleRecord).paragraphs).toEqual(
+      json[0].paragraphs,
+    );
 
     const twins = join(dir, 'twins');
     for (const sub of ['a', 'b']) {
@@ -233,7 +235,9 @@ describe('news-ingest CLI tells the truth (built, spawned)', () => {
     });
 
     it('an unknown stack is exit 1 with one sentence; an unknown id in the stack is exit 1', async () => {
-      const noStack = await run(['--stack', 'Nope', '--endpoint-url', stack.endpoint, '--region', 'eu-west-1', '--profile', 'tester', 'get', 'a_x'], { env: awsEnv });
+      const noStack = await run(['--stack', 'Nope', '--endpoint-url', stack.endpoint, '--region', 'eu-west-1', '--profile', 'tester', 'get', 'a_x'], {
+        env: awsEnv,
+      });
       expect(noStack.code).toBe(1);
       expect(noStack.stderr).toBe('Stack Nope was not found in this account and region.\n');
       const noId = await run([...stackArgs(), 'get', 'a_doesnotexist'], { env: awsEnv });

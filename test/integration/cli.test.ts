@@ -43,7 +43,10 @@ describe('news-ingest CLI (built, spawned)', () => {
     expect(listed.every((r) => r.status === 'clean')).toBe(true);
 
     const byOutlet = run(['list', '--outlet', 'rferl', '--format', 'jsonl'], dataDir);
-    const lines = byOutlet.stdout.trim().split('\n').map((l) => JSON.parse(l) as ArticleRecord);
+    const lines = byOutlet.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ArticleRecord);
     expect(lines.map((r) => r.outlet)).toEqual(['rferl']);
 
     const one = run(['get', ingested[0].id, '--format', 'json'], dataDir);
@@ -91,7 +94,10 @@ describe('news-ingest CLI (built, spawned)', () => {
       expect(d.members).toHaveLength(1);
     }
 
-    const explained = JSON.parse(run(['explain', a.id, '--format', 'json'], dataDir).stdout) as { kept: string[]; removed: { rule: string; category: string; text: string }[] };
+    const explained = JSON.parse(run(['explain', a.id, '--format', 'json'], dataDir).stdout) as {
+      kept: string[];
+      removed: { rule: string; category: string; text: string }[];
+    };
     expect(explained.kept.length).toBeGreaterThan(5);
     expect(explained.removed.length).toBeGreaterThan(0);
     for (const r of explained.removed) expect(r.rule).toMatch(/\S/);

@@ -34,7 +34,9 @@ describe('DynamoFingerprintIndex on dynalite', () => {
 
   it('adds to keys one UpdateItem each, since dynalite has no PartiQL batches (asked once per container)', async () => {
     const commands: string[] = [];
-    const counted = { send: (command: { constructor: { name: string } }) => (commands.push(command.constructor.name), clients.dynamo.send(command as never)) } as unknown as AwsClients['dynamo'];
+    const counted = {
+      send: (command: { constructor: { name: string } }) => (commands.push(command.constructor.name), clients.dynamo.send(command as never)),
+    } as unknown as AwsClients['dynamo'];
     const index = new DynamoFingerprintIndex(counted, 'fingerprints');
     const keys = ['sent#fallback-1', 'sent#fallback-2', 'sent#fallback-3'];
     expect((await index.addToKeys(keys, 'f_1')).map((k) => k.members)).toEqual([[], [], []]);
@@ -89,7 +91,12 @@ describe('DynamoFingerprintIndex on dynalite', () => {
 
     // Batch reads come back in any order.
     const stored = new Map((await table.getArticles(['bulk_0', 'bulk_29'])).map((a) => [a.fingerprint.articleId, a.assignment]));
-    expect(stored).toEqual(new Map([['bulk_0', assigned[0]], ['bulk_29', assigned[29]]]));
+    expect(stored).toEqual(
+      new Map([
+        ['bulk_0', assigned[0]],
+        ['bulk_29', assigned[29]],
+      ]),
+    );
     // A copy arriving through the adapter joins the loaded story of its original.
     const copy = await assignStory(doc(7, 'copy_7'), table);
     expect(copy.storyId).toBe(assigned[7].storyId);

@@ -66,7 +66,9 @@ describe('DynamoFingerprintIndex on DynamoDB Local', () => {
 
   it('adds an article to all its keys in one PartiQL batch, and new keys in a second', async () => {
     const commands: string[] = [];
-    const counted = { send: (command: { constructor: { name: string } }) => (commands.push(command.constructor.name), dynamo.send(command as never)) } as unknown as DynamoDBClient;
+    const counted = {
+      send: (command: { constructor: { name: string } }) => (commands.push(command.constructor.name), dynamo.send(command as never)),
+    } as unknown as DynamoDBClient;
     const batched = new DynamoFingerprintIndex(counted, TABLE);
     const keys = Array.from({ length: 30 }, (_, i) => `sent#batch-${i}`);
     // 30 new keys: an UPDATE batch of 25 and one of 5 find no items, then two INSERT batches.

@@ -29,7 +29,12 @@ describe('ingesting awkward local files', () => {
   it('stores every file of a folder with a 240-character name, a non-ASCII outlet and a file that vanished; only the vanished one fails, alone', async () => {
     const input = join(root, 'input');
     const longName = 'a'.repeat(236) + '.txt';
-    for (const [outlet, name] of [['coast-times', 'short.txt'], ['coast-times', longName], ['日本-news', 'story.txt'], ['coast-times', 'gone.txt']]) {
+    for (const [outlet, name] of [
+      ['coast-times', 'short.txt'],
+      ['coast-times', longName],
+      ['日本-news', 'story.txt'],
+      ['coast-times', 'gone.txt'],
+    ]) {
       mkdirSync(join(input, outlet), { recursive: true });
       copyFileSync(SEED, join(input, outlet, name));
     }

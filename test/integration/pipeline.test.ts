@@ -96,7 +96,10 @@ describe('pipeline on the embedded runtime (s3rver + DynamoDB Local)', () => {
 
   it('decodes keys with spaces, plus signs and unicode', async () => {
     const key = 'raw/the outlet/Café + crème 100%.txt';
-    const id = await put(key, 'A headline about cafés\n\nThe first paragraph of the story is long enough to be prose, with several clauses, and it ends here.\n\nThe second paragraph continues the story with more detail about the café and its owners, who opened it in 1999.\n');
+    const id = await put(
+      key,
+      'A headline about cafés\n\nThe first paragraph of the story is long enough to be prose, with several clauses, and it ends here.\n\nThe second paragraph continues the story with more detail about the café and its owners, who opened it in 1999.\n',
+    );
     await rt.queue.drain();
     const rec = await rt.deps.articles.get(id);
     expect(rec?.sourceKey).toBe(key);
@@ -106,7 +109,10 @@ describe('pipeline on the embedded runtime (s3rver + DynamoDB Local)', () => {
   it('gives one record when the same event is delivered twice, and ignores S3 test events', async () => {
     const key = 'raw/dupes/story.txt';
     const before = (await allRecords()).length;
-    const id = await put(key, 'Dupes headline\n\nA long enough paragraph of the story that should be kept by the cleaner as prose text, certainly.\n\nAnd a second one, also long enough to be considered part of the article body by any sane cleaner.\n');
+    const id = await put(
+      key,
+      'Dupes headline\n\nA long enough paragraph of the story that should be kept by the cleaner as prose text, certainly.\n\nAnd a second one, also long enough to be considered part of the article body by any sane cleaner.\n',
+    );
     await rt.queue.drain();
     const first = await rt.deps.articles.get(id);
     const head = await rt.clients.s3.send(new HeadObjectCommand({ Bucket: rt.names.bucket, Key: key }));

@@ -33,7 +33,10 @@ describe('query API over HTTP', () => {
     }
     await rt.queue.drain();
     seedIds = await uploadAndProcess(rt, collectFiles([SEED_FIXTURES]));
-    api = await startApiServer(new QueryService(rt.deps.articles), createLogger('error', (line) => errorLogs.push(line)));
+    api = await startApiServer(
+      new QueryService(rt.deps.articles),
+      createLogger('error', (line) => errorLogs.push(line)),
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -180,7 +183,11 @@ describe('query API over HTTP', () => {
       `/stories/${seedIds[0]}?cursor=${encodeURIComponent(cursor)}`,
     ]) {
       const r = await get(path);
-      expect({ path, status: r.status, message: r.body.message }).toEqual({ path, status: 400, message: 'The cursor is not valid; pass the cursor value from a previous page unchanged.' });
+      expect({ path, status: r.status, message: r.body.message }).toEqual({
+        path,
+        status: 400,
+        message: 'The cursor is not valid; pass the cursor value from a previous page unchanged.',
+      });
     }
     expect(errorLogs).toEqual([]);
   });
@@ -218,12 +225,25 @@ describe('query API over HTTP', () => {
       const base = { ...template, role: 'original' as const, match: null, syndication: [], credits: [], removed: [], headings: [] };
       for (const id of bigIds) {
         const paragraphs = Array.from({ length: 20 }, () => paragraph);
-        await rt.deps.articles.put({ ...base, id, outlet: 'big-bodies', sourceKey: `raw/big-bodies/${id}.txt`, storyId: id, canonicalId: id, paragraphs, body: paragraphs.join('\n\n') }, 'create');
+        await rt.deps.articles.put(
+          { ...base, id, outlet: 'big-bodies', sourceKey: `raw/big-bodies/${id}.txt`, storyId: id, canonicalId: id, paragraphs, body: paragraphs.join('\n\n') },
+          'create',
+        );
       }
       // One story of 25 members whose titles alone pass the budget (stored inline: under DynamoDB's item limit).
       for (const [i, id] of storyIds.entries()) {
         await rt.deps.articles.put(
-          { ...base, id, outlet: 'big-titles', sourceKey: `raw/big-titles/${id}.txt`, title: `${i} ${'T'.repeat(250_000)}`, storyId: storyIds[0], canonicalId: storyIds[0], role: i === 0 ? 'original' : 'copy', published: `2021-04-01T10:${String(i).padStart(2, '0')}` },
+          {
+            ...base,
+            id,
+            outlet: 'big-titles',
+            sourceKey: `raw/big-titles/${id}.txt`,
+            title: `${i} ${'T'.repeat(250_000)}`,
+            storyId: storyIds[0],
+            canonicalId: storyIds[0],
+            role: i === 0 ? 'original' : 'copy',
+            published: `2021-04-01T10:${String(i).padStart(2, '0')}`,
+          },
           'create',
         );
       }
@@ -245,7 +265,9 @@ describe('query API over HTTP', () => {
 
     it('story listings and story pages never read offloaded bodies', async () => {
       for (const id of bigIds) {
-        const stored = await rt.clients.dynamo.send(new GetItemCommand({ TableName: rt.names.articlesTable, Key: { id: { S: id } }, ProjectionExpression: 'bodyRef' }));
+        const stored = await rt.clients.dynamo.send(
+          new GetItemCommand({ TableName: rt.names.articlesTable, Key: { id: { S: id } }, ProjectionExpression: 'bodyRef' }),
+        );
         expect(stored.Item?.bodyRef?.S).toBeTruthy();
         await rt.clients.s3.send(new DeleteObjectCommand({ Bucket: rt.names.bodyBucket, Key: stored.Item?.bodyRef?.S }));
       }

@@ -68,11 +68,15 @@ describe('reprocess with a new rules version', () => {
     const rt = await open();
     try {
       await uploadAndProcess(rt, collectFiles([SEED_FIXTURES]));
-      await mapLimit(Array.from({ length: GENERATED }, (_, i) => i), 8, async (i) => {
-        const a = generateArticle(1000 + i);
-        const body = isPromoted(i) ? [a.title, a.paragraphs[0], PROMO(i), ...a.paragraphs.slice(1)].join('\n\n') : a.text;
-        await rt.clients.s3.send(new PutObjectCommand({ Bucket: rt.names.bucket, Key: `raw/gen-${i % 4}/a-${i}.txt`, Body: body }));
-      });
+      await mapLimit(
+        Array.from({ length: GENERATED }, (_, i) => i),
+        8,
+        async (i) => {
+          const a = generateArticle(1000 + i);
+          const body = isPromoted(i) ? [a.title, a.paragraphs[0], PROMO(i), ...a.paragraphs.slice(1)].join('\n\n') : a.text;
+          await rt.clients.s3.send(new PutObjectCommand({ Bucket: rt.names.bucket, Key: `raw/gen-${i % 4}/a-${i}.txt`, Body: body }));
+        },
+      );
       for (const [name, body] of Object.entries(MOVERS)) {
         await rt.clients.s3.send(new PutObjectCommand({ Bucket: rt.names.bucket, Key: moverKey(name), Body: body }));
         // One at a time, so `leaver` and `joiner` find `host` and `target` stored.
@@ -94,7 +98,11 @@ describe('reprocess with a new rules version', () => {
       expect(rt.deps.rules.version).not.toBe(oldVersion);
       expect(await rulesVersionStats(rt.deps.articles)).toEqual({ [oldVersion]: TOTAL });
       const mover = (name: string, records: Map<string, ArticleRecord>) => [...records.values()].find((r) => r.sourceKey === moverKey(name)) as ArticleRecord;
-      const storyOf = (id: string, records: Map<string, ArticleRecord>) => [...records.values()].filter((r) => r.storyId === records.get(id)?.storyId).map((r) => r.id).sort();
+      const storyOf = (id: string, records: Map<string, ArticleRecord>) =>
+        [...records.values()]
+          .filter((r) => r.storyId === records.get(id)?.storyId)
+          .map((r) => r.id)
+          .sort();
       const [host, leaver, target, joiner] = (['host', 'leaver', 'target', 'joiner'] as const).map((n) => mover(n, before));
       // Under the old rules: the leaver is a copy in the host's story, the joiner a story of its own.
       expect(storyOf(host.id, before)).toEqual([host.id, leaver.id].sort());
@@ -115,7 +123,9 @@ describe('reprocess with a new rules version', () => {
       const started = Date.now();
       await runReprocess(rt, plan);
       const perThousand = ((Date.now() - started) / plan.selected.length) * 1000;
-      process.stdout.write(`reprocess: ${plan.selected.length} records, ${outcomes.filter((o) => o === 'clean').length} changed, ${outcomes.filter((o) => o === 'unchanged').length} unchanged, ${(perThousand / 1000).toFixed(1)} s per 1,000 records\n`);
+      process.stdout.write(
+        `reprocess: ${plan.selected.length} records, ${outcomes.filter((o) => o === 'clean').length} changed, ${outcomes.filter((o) => o === 'unchanged').length} unchanged, ${(perThousand / 1000).toFixed(1)} s per 1,000 records\n`,
+      );
 
       const after = new Map((await allRecords(rt)).map((r) => [r.id, r]));
       expect(after.size).toBe(TOTAL);

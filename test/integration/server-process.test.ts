@@ -80,14 +80,18 @@ describe('embedded server process', () => {
     expect(await gone(rt.serverPid)).toBe(true);
   }, 120_000);
 
-  it.each(['SIGKILL', 'SIGINT', 'SIGTERM'] as const)('ends when its parent is killed with %s', async (signal) => {
-    const { parent, serverPid } = startParent(tempDir(), 'wait');
-    parents.push(parent);
-    const pid = await serverPid;
-    expect(alive(pid)).toBe(true);
-    parent.kill(signal);
-    expect(await gone(pid)).toBe(true);
-  }, 120_000);
+  it.each(['SIGKILL', 'SIGINT', 'SIGTERM'] as const)(
+    'ends when its parent is killed with %s',
+    async (signal) => {
+      const { parent, serverPid } = startParent(tempDir(), 'wait');
+      parents.push(parent);
+      const pid = await serverPid;
+      expect(alive(pid)).toBe(true);
+      parent.kill(signal);
+      expect(await gone(pid)).toBe(true);
+    },
+    120_000,
+  );
 
   it('ends when its parent exits without stopping the runtime', async () => {
     const { parent, serverPid } = startParent(tempDir(), 'exit');

@@ -117,7 +117,11 @@ export const ZERO_WIDTH_STORY = {
 
 /** One line of Chinese prose, no spaces and no line breaks, numbered so no two sentences are alike. */
 export function cjkSingleLine(bytes = 1024 * 1024): string {
-  const sentences = ['市议会周二批准了一项计划，从明年春天起禁止汽车进入市中心。', '商户担心销售额会下降，但副市长预计会有更多游客前来。', '第一批街道将于四月起对车辆关闭，公交线路也会随之调整。'];
+  const sentences = [
+    '市议会周二批准了一项计划，从明年春天起禁止汽车进入市中心。',
+    '商户担心销售额会下降，但副市长预计会有更多游客前来。',
+    '第一批街道将于四月起对车辆关闭，公交线路也会随之调整。',
+  ];
   const parts: string[] = ['市中心明年起禁止汽车通行。'];
   let size = Buffer.byteLength(parts[0]);
   for (let i = 0; size < bytes; i++) {
@@ -195,7 +199,19 @@ function wtf8(s: string): Buffer {
 }
 
 /** Windows-1252 encoder for the characters used here (Latin-1 plus the 0x80–0x9F punctuation). */
-const CP1252_EXTRA: Record<string, number> = { '€': 0x80, '‚': 0x82, '„': 0x84, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, '™': 0x99 };
+const CP1252_EXTRA: Record<string, number> = {
+  '€': 0x80,
+  '‚': 0x82,
+  '„': 0x84,
+  '…': 0x85,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '–': 0x96,
+  '—': 0x97,
+  '™': 0x99,
+};
 export function cp1252(s: string): Buffer {
   const out = Buffer.alloc(s.length);
   for (let i = 0; i < s.length; i++) {
@@ -224,7 +240,10 @@ export function cp1251(s: string): Buffer {
 }
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), seededBytes(2000, 7)]);
-const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n', 'latin1'), deflateRawSync(utf8(storyText()))]);
+const PDF = Buffer.concat([
+  Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n', 'latin1'),
+  deflateRawSync(utf8(storyText())),
+]);
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), seededBytes(3000, 11)]);
 
 export const FIFTY_MB = 50 * 1024 * 1024;
@@ -232,7 +251,13 @@ export const FIFTY_MB = 50 * 1024 * 1024;
 /** Insert a few invalid UTF-8 sequences between the paragraphs of a valid UTF-8 page. */
 function withInvalidUtf8(): Buffer {
   const parts = storyHtml().split('</p>');
-  const junk = [Buffer.from([0xc3, 0x28]), Buffer.from([0xc0, 0xaf]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xff, 0xfe, 0xfd]), Buffer.from([0xe2, 0x82])];
+  const junk = [
+    Buffer.from([0xc3, 0x28]),
+    Buffer.from([0xc0, 0xaf]),
+    Buffer.from([0xed, 0xa0, 0x80]),
+    Buffer.from([0xff, 0xfe, 0xfd]),
+    Buffer.from([0xe2, 0x82]),
+  ];
   const out: Buffer[] = [];
   parts.forEach((p, i) => {
     out.push(utf8(p));
@@ -273,7 +298,11 @@ const scriptsAndStyles = [
   '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Loading…</title>',
   ...Array.from({ length: 30 }, (_, i) => `<style>.c${i} { color: #${(i * 4111).toString(16).padStart(6, '0')}; margin: ${i}px; }</style>`),
   '</head><body>',
-  ...Array.from({ length: 30 }, (_, i) => `<script>window.__badInput${i} = "${'The story is loaded by script. '.repeat(5)}"; document.write("<p>" + window.__badInput${i} + "</p>");</script>`),
+  ...Array.from(
+    { length: 30 },
+    (_, i) =>
+      `<script>window.__badInput${i} = "${'The story is loaded by script. '.repeat(5)}"; document.write("<p>" + window.__badInput${i} + "</p>");</script>`,
+  ),
   '<noscript>Please enable JavaScript to read this article about the café owners in Zürich and the new levy they oppose.</noscript>',
   '</body></html>',
 ].join('\n');
@@ -319,13 +348,29 @@ function scriptCases(html: CaseMaker): BadInput[] {
     ...both('zero-width joiners, spaces and BOMs', 'zero-width', ZERO_WIDTH_STORY, { mustContain: ZERO_WIDTH_MARKERS }),
     html('lone surrogates as JSON escapes, HTML', 'raw/script/lone-html.json', () => json({ html: storyHtml(lone) }), loneRest),
     html('lone surrogates as JSON escapes, text', 'raw/script/lone-text.json', () => json({ text: storyText(lone) }), loneRest),
-    html('lone surrogates in UTF-16, HTML', 'raw/script/lone-utf16.html', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(storyHtml(lone, { head: '' }), 'utf16le')]), loneRest),
-    html('lone surrogates in UTF-16, text', 'raw/script/lone-utf16.txt', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(storyText(lone), 'utf16le')]), loneRest),
+    html(
+      'lone surrogates in UTF-16, HTML',
+      'raw/script/lone-utf16.html',
+      () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(storyHtml(lone, { head: '' }), 'utf16le')]),
+      loneRest,
+    ),
+    html(
+      'lone surrogates in UTF-16, text',
+      'raw/script/lone-utf16.txt',
+      () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(storyText(lone), 'utf16le')]),
+      loneRest,
+    ),
     html('lone surrogates as WTF-8 bytes, HTML', 'raw/script/lone-wtf8.html', () => wtf8(storyHtml(lone)), loneRest),
     html('lone surrogates as WTF-8 bytes, text', 'raw/script/lone-wtf8.txt', () => wtf8(storyText(lone)), loneRest),
-    html('1 MB line of CJK without spaces, HTML', 'raw/script/cjk-line.html', () => utf8(`<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>市中心禁车</title></head><body><article><p>${cjk}</p></article></body></html>`), {
-      mustContain: CJK_MARKERS,
-    }),
+    html(
+      '1 MB line of CJK without spaces, HTML',
+      'raw/script/cjk-line.html',
+      () =>
+        utf8(`<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>市中心禁车</title></head><body><article><p>${cjk}</p></article></body></html>`),
+      {
+        mustContain: CJK_MARKERS,
+      },
+    ),
     html('1 MB line of CJK without spaces, text', 'raw/script/cjk-line.txt', () => utf8(cjk), { mustContain: CJK_MARKERS }),
   ];
 }
@@ -362,16 +407,41 @@ export function badInputs(): BadInput[] {
     rejected('PDF document as .txt', 'raw/bad/report.txt', () => PDF, /PDF/),
     rejected('JPEG image as .htm', 'raw/bad/photo.htm', () => JPEG, /JPEG/),
     rejected('random binary without a signature', 'raw/bad/noise.html', () => seededBytes(64 * 1024, 42), /binary/i),
-    rejected('UTF-32 LE (three NULs per character)', 'raw/bad/utf32.txt', () => Buffer.from(Array.from(storyText(LATIN1_STORY)).flatMap((c) => [c.charCodeAt(0), 0, 0, 0])), /binary/i),
+    rejected(
+      'UTF-32 LE (three NULs per character)',
+      'raw/bad/utf32.txt',
+      () => Buffer.from(Array.from(storyText(LATIN1_STORY)).flatMap((c) => [c.charCodeAt(0), 0, 0, 0])),
+      /binary/i,
+    ),
     // UTF-16 in every byte order, with and without a BOM.
-    html('UTF-16 LE with BOM', 'raw/enc/utf16le-bom.html', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(storyHtml(STORY, { head: '' }), 'utf16le')])),
+    html('UTF-16 LE with BOM', 'raw/enc/utf16le-bom.html', () =>
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(storyHtml(STORY, { head: '' }), 'utf16le')]),
+    ),
     html('UTF-16 BE with BOM', 'raw/enc/utf16be-bom.html', () => Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(storyHtml(STORY, { head: '' }))])),
     html('UTF-16 LE without BOM', 'raw/enc/utf16le.html', () => Buffer.from(storyHtml(STORY, { head: '' }), 'utf16le')),
     html('UTF-16 BE without BOM', 'raw/enc/utf16be.html', () => utf16be(storyHtml(STORY, { head: '' }))),
     html('UTF-16 LE text with BOM', 'raw/enc/utf16le-bom.txt', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(storyText(), 'utf16le')])),
     html('UTF-16 BE text without BOM', 'raw/enc/utf16be.txt', () => utf16be(storyText())),
-    html('UTF-16 LE with BOM and an emoji (surrogate pair)', 'raw/enc/utf16-emoji.html', () =>
-      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(storyHtml({ ...STORY, paragraphs: [...STORY.paragraphs, 'Readers sent more than 300 messages 😀 in the first hour after the vote, most of them from owners of small cafés.'] }, { head: '' }), 'utf16le')]),
+    html(
+      'UTF-16 LE with BOM and an emoji (surrogate pair)',
+      'raw/enc/utf16-emoji.html',
+      () =>
+        Buffer.concat([
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from(
+            storyHtml(
+              {
+                ...STORY,
+                paragraphs: [
+                  ...STORY.paragraphs,
+                  'Readers sent more than 300 messages 😀 in the first hour after the vote, most of them from owners of small cafés.',
+                ],
+              },
+              { head: '' },
+            ),
+            'utf16le',
+          ),
+        ]),
       { mustContain: [...STORY_MARKERS, '😀'] },
     ),
     html('UTF-8 with BOM', 'raw/enc/utf8-bom.html', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(storyHtml())])),
@@ -383,7 +453,9 @@ export function badInputs(): BadInput[] {
       contentType: 'text/html; charset=windows-1252',
     }),
     // A meta charset that lies about the bytes.
-    html('UTF-8 bytes under <meta charset=iso-8859-1>', 'raw/enc/wrong-meta-latin1.html', () => utf8(storyHtml(STORY, { head: '<meta charset="iso-8859-1">' }))),
+    html('UTF-8 bytes under <meta charset=iso-8859-1>', 'raw/enc/wrong-meta-latin1.html', () =>
+      utf8(storyHtml(STORY, { head: '<meta charset="iso-8859-1">' })),
+    ),
     html('Windows-1252 bytes under <meta charset=utf-8>', 'raw/enc/wrong-meta-utf8.html', () => cp1252(storyHtml(STORY))),
     html('UTF-8 bytes under http-equiv windows-1251', 'raw/enc/wrong-meta-1251.html', () =>
       utf8(storyHtml(STORY, { head: '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">' })),
@@ -397,8 +469,13 @@ export function badInputs(): BadInput[] {
       mustNotContain: ['Ã¼', 'Ã©', 'â‚¬'],
     }),
     // Line endings and control characters.
-    html('mixed CRLF / CR / LF line endings, text', 'raw/lines/mixed.txt', () =>
-      utf8([STORY.title, '', STORY.paragraphs[0], '', STORY.paragraphs[1]].join('\r\n') + '\r\r' + STORY.paragraphs[2] + '\n\n' + STORY.paragraphs[3] + '\r\n'),
+    html(
+      'mixed CRLF / CR / LF line endings, text',
+      'raw/lines/mixed.txt',
+      () =>
+        utf8(
+          [STORY.title, '', STORY.paragraphs[0], '', STORY.paragraphs[1]].join('\r\n') + '\r\r' + STORY.paragraphs[2] + '\n\n' + STORY.paragraphs[3] + '\r\n',
+        ),
       { mustNotContain: [...MOJIBAKE, '\r'] },
     ),
     html('mixed line endings, HTML', 'raw/lines/mixed.html', () => utf8(storyHtml(STORY, { nl: '\r' }).replace(/<\/p>/g, '</p>\r\n'))),
@@ -409,11 +486,17 @@ export function badInputs(): BadInput[] {
       mustNotContain: [...MOJIBAKE, '\u0007', '\u001b'],
     }),
     // Size.
-    rejected('50 MB page (over the 20 MB default limit)', 'raw/size/fifty-mb.html', () => {
-      const b = Buffer.alloc(FIFTY_MB, 'a');
-      b.write(storyHtml(), 0, 'utf8');
-      return b;
-    }, /over the 20\.0 MB limit/, { mustNotRead: true }),
+    rejected(
+      '50 MB page (over the 20 MB default limit)',
+      'raw/size/fifty-mb.html',
+      () => {
+        const b = Buffer.alloc(FIFTY_MB, 'a');
+        b.write(storyHtml(), 0, 'utf8');
+        return b;
+      },
+      /over the 20\.0 MB limit/,
+      { mustNotRead: true },
+    ),
     html('5 MB single line', 'raw/size/single-line.txt', () => utf8(fiveMbSingleLine()), { mustContain: ['Zürich', '€2', '(part 12000)'] }),
     rejected('100k nested <div>s', 'raw/shape/nested.html', () => utf8(nestedDivs(100_000)), /nests its elements more than \d+ deep/),
     html('60 nested <div>s (deeper than any real page seen)', 'raw/shape/nested-60.html', () => utf8(nestedDivs(60))),
@@ -421,10 +504,19 @@ export function badInputs(): BadInput[] {
     html('thousands of links', 'raw/shape/links.html', () => utf8(manyLinks(1500)), { mustNotContain: [...MOJIBAKE, 'Section number'] }),
     rejected('only scripts and styles', 'raw/shape/scripts.html', () => utf8(scriptsAndStyles), /no article text/i),
     rejected('a page with no article', 'raw/shape/no-article.html', () => utf8(noArticle), /no article text/i),
-    rejected('an unclosed comment swallowing the page', 'raw/shape/open-comment.html', () => utf8('<!DOCTYPE html><html><body><!-- ' + storyHtml()), /no article text/i),
+    rejected(
+      'an unclosed comment swallowing the page',
+      'raw/shape/open-comment.html',
+      () => utf8('<!DOCTYPE html><html><body><!-- ' + storyHtml()),
+      /no article text/i,
+    ),
     html('truncated mid-tag', 'raw/shape/truncated.html', () => utf8(storyHtml().slice(0, storyHtml().indexOf('</article>')) + '<div class="foot'), {}),
     html('entities only, no raw non-ASCII', 'raw/shape/entities.html', () =>
-      utf8(storyHtml(STORY).replace(/[^ -~\n]/gu, (c) => `&#x${c.codePointAt(0)!.toString(16)};`).replace('caf&#xe9;s in', 'caf&eacute;s in')),
+      utf8(
+        storyHtml(STORY)
+          .replace(/[^ -~\n]/gu, (c) => `&#x${c.codePointAt(0)!.toString(16)};`)
+          .replace('caf&#xe9;s in', 'caf&eacute;s in'),
+      ),
     ),
     // Keys as S3 encodes them in events.
     html('key with spaces', 'raw/key outlet/a story with spaces.html', () => utf8(storyHtml()), { outlet: 'key outlet' }),
@@ -433,12 +525,22 @@ export function badInputs(): BadInput[] {
     html('key with % sequences', 'raw/pct/100%25 sure %zz %E2%82%AC.txt', () => utf8(storyText()), { outlet: 'pct' }),
     html('key with an outlet from metadata', 'raw/ignored-outlet/meta.html', () => utf8(storyHtml()), { metadataOutlet: 'meta-outlet', outlet: 'meta-outlet' }),
     // .json envelopes.
-    html('.json envelope with html, url and outlet', 'raw/json/ok.json', () => json({ html: storyHtml(), url: 'https://example.com/zurich-levy', outlet: 'json-outlet' }), {
-      outlet: 'json-outlet',
-    }),
+    html(
+      '.json envelope with html, url and outlet',
+      'raw/json/ok.json',
+      () => json({ html: storyHtml(), url: 'https://example.com/zurich-levy', outlet: 'json-outlet' }),
+      {
+        outlet: 'json-outlet',
+      },
+    ),
     html('.json envelope with text only', 'raw/json/text.json', () => json({ text: storyText() })),
     rejected('.json envelope with no content field', 'raw/json/missing.json', () => json({ url: 'https://example.com/x', title: STORY.title }), /no non-empty/),
-    rejected('.json envelope with wrong field types', 'raw/json/wrong-types.json', () => json({ html: 42, text: ['a'], content: { p: 1 }, body: null }), /no non-empty/),
+    rejected(
+      '.json envelope with wrong field types',
+      'raw/json/wrong-types.json',
+      () => json({ html: 42, text: ['a'], content: { p: 1 }, body: null }),
+      /no non-empty/,
+    ),
     rejected('.json envelope with empty strings', 'raw/json/empty-strings.json', () => json({ html: '   ', text: '' }), /no non-empty/),
     rejected('.json that is an array', 'raw/json/array.json', () => json([storyHtml()]), /not a JSON object/),
     rejected('.json that is not JSON', 'raw/json/broken.json', () => utf8('{"html": "<p>unterminated'), /not valid JSON/),

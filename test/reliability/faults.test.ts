@@ -46,10 +46,12 @@ describe('fault injection and redrive', () => {
     injector.enabled = false;
 
     const dead = rt.queue.deadLetters.list();
-    const deadKeys = new Set(dead.flatMap((m) => {
-      const parsed = parseS3Message(m.body);
-      return parsed.kind === 'objects' ? parsed.objects.map((o) => o.key) : [];
-    }));
+    const deadKeys = new Set(
+      dead.flatMap((m) => {
+        const parsed = parseS3Message(m.body);
+        return parsed.kind === 'objects' ? parsed.objects.map((o) => o.key) : [];
+      }),
+    );
     const storedAfterFaults = await allRecords(rt);
     const storedKeys = new Set(storedAfterFaults.map((r) => r.sourceKey));
     const lostBeforeRedrive = articles.filter((a) => !storedKeys.has(a.key) && !deadKeys.has(a.key));

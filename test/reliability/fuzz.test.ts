@@ -17,35 +17,102 @@ const SEED = 20261202;
 /** The slowest real page cleans in well under a second; ten leaves room for a loaded machine, not for a hang. */
 const CLEAN_BOUND_MS = 10_000;
 
-const fixtureFiles = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'));
+const fixtureFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'));
 const HTML_PAGES = fixtureFiles(join(REPO_ROOT, 'test', 'fixtures', 'html'));
 const TEXT_DUMPS = fixtureFiles(SEED_FIXTURES);
 
 // ---- generators -------------------------------------------------------------------------------
 
-const TAGS = ['p', 'div', 'span', 'a', 'article', 'section', 'h1', 'h2', 'li', 'ul', 'nav', 'aside', 'footer', 'header', 'figure', 'figcaption', 'script', 'style', 'table', 'td', 'br', 'img', 'iframe', 'template', 'svg', 'math', 'noscript', 'title', 'meta'];
+const TAGS = [
+  'p',
+  'div',
+  'span',
+  'a',
+  'article',
+  'section',
+  'h1',
+  'h2',
+  'li',
+  'ul',
+  'nav',
+  'aside',
+  'footer',
+  'header',
+  'figure',
+  'figcaption',
+  'script',
+  'style',
+  'table',
+  'td',
+  'br',
+  'img',
+  'iframe',
+  'template',
+  'svg',
+  'math',
+  'noscript',
+  'title',
+  'meta',
+];
 const word = fc.oneof(
-  fc.constantFrom('the', 'harbour', 'board', 'voted', 'Share', 'Newsletter', 'Read more', 'AP', '©', 'By', 'Reuters', '—', 'ÆØÅ', '日本', 'مرحبا', '😀', '&amp;', '&#0;', '&#xD800;', '&nbsp;', '<!--', '-->', ']]>', '\u0000', '\ufeff', '\u202e'),
+  fc.constantFrom(
+    'the',
+    'harbour',
+    'board',
+    'voted',
+    'Share',
+    'Newsletter',
+    'Read more',
+    'AP',
+    '©',
+    'By',
+    'Reuters',
+    '—',
+    'ÆØÅ',
+    '日本',
+    'مرحبا',
+    '😀',
+    '&amp;',
+    '&#0;',
+    '&#xD800;',
+    '&nbsp;',
+    '<!--',
+    '-->',
+    ']]>',
+    '\u0000',
+    '\ufeff',
+    '\u202e',
+  ),
   fc.string({ maxLength: 12 }),
 );
 const sentence = fc.array(word, { minLength: 1, maxLength: 40 }).map((w) => w.join(' '));
-const attr = fc.tuple(fc.constantFrom('class', 'id', 'lang', 'href', 'src', 'style', 'onload', 'itemprop', 'content', 'property', 'x'), fc.string({ maxLength: 20 })).map(([k, v]) => ` ${k}="${v.replace(/"/g, '&quot;')}"`);
+const attr = fc
+  .tuple(fc.constantFrom('class', 'id', 'lang', 'href', 'src', 'style', 'onload', 'itemprop', 'content', 'property', 'x'), fc.string({ maxLength: 20 }))
+  .map(([k, v]) => ` ${k}="${v.replace(/"/g, '&quot;')}"`);
 
 const { node } = fc.letrec<{ node: string }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     sentence,
-    fc.tuple(fc.constantFrom(...TAGS), fc.array(attr, { maxLength: 3 }), fc.array(tie('node'), { maxLength: 6 }), fc.boolean()).map(
-      ([tag, attrs, children, closed]) => `<${tag}${attrs.join('')}>${children.join('')}${closed ? `</${tag}>` : ''}`,
-    ),
+    fc
+      .tuple(fc.constantFrom(...TAGS), fc.array(attr, { maxLength: 3 }), fc.array(tie('node'), { maxLength: 6 }), fc.boolean())
+      .map(([tag, attrs, children, closed]) => `<${tag}${attrs.join('')}>${children.join('')}${closed ? `</${tag}>` : ''}`),
   ),
 }));
 
 const randomHtml = fc
   .tuple(fc.boolean(), fc.array(node, { maxLength: 12 }), fc.option(sentence))
-  .map(([doctype, body, title]) => `${doctype ? '<!DOCTYPE html>' : ''}<html><head>${title !== null ? `<title>${title}</title>` : ''}</head><body>${body.join('\n')}</body></html>`);
+  .map(
+    ([doctype, body, title]) =>
+      `${doctype ? '<!DOCTYPE html>' : ''}<html><head>${title !== null ? `<title>${title}</title>` : ''}</head><body>${body.join('\n')}</body></html>`,
+  );
 
-const randomText = fc.array(fc.oneof(sentence, fc.constant(''), fc.string({ maxLength: 200, unit: 'binary' })), { maxLength: 40 }).map((lines) => lines.join('\n'));
+const randomText = fc
+  .array(fc.oneof(sentence, fc.constant(''), fc.string({ maxLength: 200, unit: 'binary' })), { maxLength: 40 })
+  .map((lines) => lines.join('\n'));
 
 /** Cut, repeat, swap and insert slices of a real page, and drop random bytes into it. */
 function mutated(pages: string[]): fc.Arbitrary<string> {
@@ -65,7 +132,13 @@ function mutated(pages: string[]): fc.Arbitrary<string> {
   });
 }
 
-const jsonValue = fc.oneof(fc.string({ maxLength: 50 }), fc.integer(), fc.constant(null), fc.boolean(), fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }));
+const jsonValue = fc.oneof(
+  fc.string({ maxLength: 50 }),
+  fc.integer(),
+  fc.constant(null),
+  fc.boolean(),
+  fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+);
 const envelope = fc
   .record(
     {
@@ -123,26 +196,37 @@ describe('fuzzing the cleaner', () => {
     ['mutated text dumps', mutated(TEXT_DUMPS).map((s) => ({ ext: 'txt', bytes: bytesOf(s) })), 60],
     ['JSON envelopes', envelope.map((s) => ({ ext: 'json', bytes: bytesOf(s) })), 100],
     ['random bytes under any extension', upload$, 60],
-  ] as const)('%s: never throws, stays bounded, yields one record', (_name, arb, numRuns) => {
-    fc.assert(
-      fc.property(arb, ({ ext, bytes }) => {
-        const { record, ms } = cleanOne(`raw/fuzz/page${ext ? `.${ext}` : ''}`, bytes);
-        slowest.ms = Math.max(slowest.ms, ms);
-        expectBoundedRecord(record);
-        expect(ms).toBeLessThan(CLEAN_BOUND_MS);
-      }),
-      { seed: SEED, numRuns },
-    );
-  }, 120_000);
+  ] as const)(
+    '%s: never throws, stays bounded, yields one record',
+    (_name, arb, numRuns) => {
+      fc.assert(
+        fc.property(arb, ({ ext, bytes }) => {
+          const { record, ms } = cleanOne(`raw/fuzz/page${ext ? `.${ext}` : ''}`, bytes);
+          slowest.ms = Math.max(slowest.ms, ms);
+          expectBoundedRecord(record);
+          expect(ms).toBeLessThan(CLEAN_BOUND_MS);
+        }),
+        { seed: SEED, numRuns },
+      );
+    },
+    120_000,
+  );
 });
 
 describe('fuzzing the handler', () => {
   let rt: LocalRuntime;
   const KEY_CHARS = fc.constantFrom(...Array.from('abcXYZ019 +%&=?#~!()[]{}é日本😀-_.,;\'"'));
-  const keyName = fc.array(KEY_CHARS, { minLength: 1, maxLength: 40 }).map((c) => c.join('')).filter((n) => n !== '.' && n !== '..');
+  const keyName = fc
+    .array(KEY_CHARS, { minLength: 1, maxLength: 40 })
+    .map((c) => c.join(''))
+    .filter((n) => n !== '.' && n !== '..');
 
   beforeAll(async () => {
-    rt = await startLocalRuntime({ dataDir: null, dynamo: 'dynalite', queue: { visibilityTimeoutMs: 120_000, maxReceiveCount: 1, batchSize: 10, concurrency: 2 } });
+    rt = await startLocalRuntime({
+      dataDir: null,
+      dynamo: 'dynalite',
+      queue: { visibilityTimeoutMs: 120_000, maxReceiveCount: 1, batchSize: 10, concurrency: 2 },
+    });
   }, 60_000);
 
   afterAll(async () => {

@@ -31,7 +31,13 @@ describe('large bodies', () => {
   let rt: LocalRuntime;
   let summary = '';
   const cases = [
-    { key: 'raw/longreads/inquiry-report.txt', title: 'The full text of the harbour inquiry report', bytes: 700_000, alphabet: 'latin' as const, offloaded: true },
+    {
+      key: 'raw/longreads/inquiry-report.txt',
+      title: 'The full text of the harbour inquiry report',
+      bytes: 700_000,
+      alphabet: 'latin' as const,
+      offloaded: true,
+    },
     { key: 'raw/longreads/доклад.txt', title: 'Полный текст доклада о гавани', bytes: 460_000, alphabet: 'cyrillic' as const, offloaded: true },
     { key: 'raw/longreads/short-enough.txt', title: 'A long read that still fits in one item', bytes: 150_000, alphabet: 'latin' as const, offloaded: false },
   ].map((c, i) => ({ ...c, ...longArticle(c.title, c.bytes, c.alphabet, i + 1) }));
@@ -85,9 +91,17 @@ describe('large bodies', () => {
     for (const c of cases) expectFullText((await rt.deps.articles.get(ids.get(c.key)?.id as string)) ?? undefined, c);
     const page = await rt.deps.articles.byOutlet('longreads', { limit: 50 });
     expect(page.items).toHaveLength(cases.length);
-    for (const c of cases) expectFullText(page.items.find((r) => r.sourceKey === c.key), c);
+    for (const c of cases)
+      expectFullText(
+        page.items.find((r) => r.sourceKey === c.key),
+        c,
+      );
     const all = await allRecords(rt);
-    for (const c of cases) expectFullText(all.find((r) => r.sourceKey === c.key), c);
+    for (const c of cases)
+      expectFullText(
+        all.find((r) => r.sourceKey === c.key),
+        c,
+      );
   });
 
   it('never treats the offloaded body as an upload, and a redelivery leaves it as it was', async () => {

@@ -43,7 +43,9 @@ describe('redelivered S3 events', () => {
     await waitForDepth(rt, ARTICLES);
     expect(rt.queue.purge()).toBe(ARTICLES);
 
-    const bodies = articles.map((a, i) => s3EventMessage({ bucket: rt.names.bucket, key: a.key, versionId: null, eTag: uploaded[i].eTag, size: uploaded[i].size }));
+    const bodies = articles.map((a, i) =>
+      s3EventMessage({ bucket: rt.names.bucket, key: a.key, versionId: null, eTag: uploaded[i].eTag, size: uploaded[i].size }),
+    );
     const random = rng(99);
     const pairs = new Set(shuffle([...bodies.keys()], random).slice(0, SIDE_BY_SIDE));
     // Units of delivery: a side-by-side pair is one unit (both copies in the same batch); other copies travel alone.

@@ -211,17 +211,17 @@ describe('adversarial 1 MB lines clean in bounded time', () => {
   const MB = 1024 * 1024;
   const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
   const lines: Record<string, string> = {
-    'spaces': `Start${fill(' ')}end`,
-    'dots': fill('.'),
-    'as': fill('a'),
-    'pipes': fill('|'),
-    'digits': fill('0123456789'),
-    'mixed': fill('a.a a|1 ,;:!?-'),
-    'abbreviations': fill('Mr. A. B. '),
+    spaces: `Start${fill(' ')}end`,
+    dots: fill('.'),
+    as: fill('a'),
+    pipes: fill('|'),
+    digits: fill('0123456789'),
+    mixed: fill('a.a a|1 ,;:!?-'),
+    abbreviations: fill('Mr. A. B. '),
     'email-like': fill('a@a.'),
     'angle brackets': fill('<a'),
-    'entities': fill('&#'),
-    'dashes': fill('-–—'),
+    entities: fill('&#'),
+    dashes: fill('-–—'),
     'no-break spaces': fill('\u00a0 '),
   };
   /** The patterns that also go through the HTML path (a <p> per line), with each DOM. */
@@ -243,7 +243,10 @@ describe('adversarial 1 MB lines clean in bounded time', () => {
     const r =
       how === 'text'
         ? cleanArticle({ content: `A headline\n\n${line}\n`, format: 'text' })
-        : cleanArticle({ content: `<!DOCTYPE html><html><body><article><h1>A headline</h1><p>${line}</p></article></body></html>`, format: 'html' }, { dom: how });
+        : cleanArticle(
+            { content: `<!DOCTYPE html><html><body><article><h1>A headline</h1><p>${line}</p></article></body></html>`, format: 'html' },
+            { dom: how },
+          );
     const elapsed = Date.now() - started;
     timings.push(elapsed);
     expect(['clean', 'rejected']).toContain(r.status);

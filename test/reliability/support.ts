@@ -130,7 +130,11 @@ export interface SyntheticArticle {
 }
 
 /** Distinct, plausible articles: seeded word salad in sentence shape, no two alike. */
-export function syntheticArticles(n: number, seed: number, outlets = ['north-star', 'the-ledger', 'coast-times', 'metro-wire', 'valley-post']): SyntheticArticle[] {
+export function syntheticArticles(
+  n: number,
+  seed: number,
+  outlets = ['north-star', 'the-ledger', 'coast-times', 'metro-wire', 'valley-post'],
+): SyntheticArticle[] {
   const random = seededRandom(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(random() * a.length)];
   const sentence = (i: number) => {

@@ -22,7 +22,10 @@ const CASES = [
   {
     name: '450 KB JSON-LD headline',
     key: 'raw/giant/jsonld-headline.html',
-    body: page(`<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: words(50_000), author: { name: 'A. Writer ' + 'x'.repeat(20_000) }, url: 'https://example.com/' + 'p'.repeat(5_000) })}</script>`, ''),
+    body: page(
+      `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: words(50_000), author: { name: 'A. Writer ' + 'x'.repeat(20_000) }, url: 'https://example.com/' + 'p'.repeat(5_000) })}</script>`,
+      '',
+    ),
   },
   { name: '300 KB <title>', key: 'raw/giant/long-title.html', body: page(`<title>${words(35_000)}</title>`, '') },
   {

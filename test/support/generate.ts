@@ -1,8 +1,30 @@
 /** Synthetic but story-shaped articles: distinct vocabulary per article, deterministic per seed. */
 
-const SUBJECTS = ['The council', 'The minister', 'Local residents', 'The company', 'Researchers', 'The union', 'Police', 'The museum', 'Farmers', 'The hospital'];
+const SUBJECTS = [
+  'The council',
+  'The minister',
+  'Local residents',
+  'The company',
+  'Researchers',
+  'The union',
+  'Police',
+  'The museum',
+  'Farmers',
+  'The hospital',
+];
 const VERBS = ['announced', 'rejected', 'delayed', 'approved', 'questioned', 'celebrated', 'investigated', 'funded', 'postponed', 'defended'];
-const OBJECTS = ['a new bridge', 'the budget', 'the harvest plan', 'a river survey', 'the school merger', 'a tram line', 'the festival', 'the water tariff', 'a housing scheme', 'the ferry contract'];
+const OBJECTS = [
+  'a new bridge',
+  'the budget',
+  'the harvest plan',
+  'a river survey',
+  'the school merger',
+  'a tram line',
+  'the festival',
+  'the water tariff',
+  'a housing scheme',
+  'the ferry contract',
+];
 const PLACES = ['Ashford', 'Brampton', 'Carrick', 'Dunmore', 'Elgin', 'Fenwick', 'Galway', 'Hexham', 'Ilkley', 'Jarrow', 'Kendal', 'Lanark'];
 
 function rng(seed: number): () => number {

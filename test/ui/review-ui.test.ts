@@ -56,13 +56,24 @@ describe('review UI in a browser', () => {
     seeds = (await Promise.all(seedIds.map((id) => rt.deps.articles.get(id)))) as ArticleRecord[];
     hostile = (await rt.deps.articles.get(hostileId)) as ArticleRecord;
     // A page with no story in it: stored as rejected, with its reason, for the stats page.
-    await rt.clients.s3.send(new PutObjectCommand({ Bucket: rt.names.bucket, Key: 'raw/menus/site-menu.txt', Body: 'Home\nNews\nSport\nWeather\nSubscribe\n' }));
+    await rt.clients.s3.send(
+      new PutObjectCommand({ Bucket: rt.names.bucket, Key: 'raw/menus/site-menu.txt', Body: 'Home\nNews\nSport\nWeather\nSubscribe\n' }),
+    );
     await rt.queue.drain();
     rejected = (await rt.deps.articles.scanAll({ limit: 500 })).items.find((r) => r.outlet === 'menus') as ArticleRecord;
     server = await startApiServer(new QueryService(rt.deps.articles), createLogger('silent'), 0, new ReviewSource(rt.deps.articles, rt.deps.objects));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
     context.on('page', (p) => p.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss())));
@@ -169,7 +180,10 @@ describe('review UI in a browser', () => {
     await shoot(page, 'story', true);
 
     const rewrite = seeds.find((r) => r.outlet === 'connect-news') as ArticleRecord;
-    await Promise.all([page.waitForURL(new RegExp(`member=${rewrite.id}`), { waitUntil: 'domcontentloaded' }), page.locator('a', { hasText: 'compare' }).first().click()]);
+    await Promise.all([
+      page.waitForURL(new RegExp(`member=${rewrite.id}`), { waitUntil: 'domcontentloaded' }),
+      page.locator('a', { hasText: 'compare' }).first().click(),
+    ]);
     expect(await page.locator('tr.chosen').innerText()).toContain('connect-news');
     await page.setViewportSize({ width: 390, height: 800 });
     await shoot(page, 'story-phone');
@@ -234,7 +248,11 @@ describe('review UI in a browser', () => {
     expect(await raw.page.title()).not.toBe('PWNED');
     const links = await raw.page.locator('a[href^="javascript:"]').count();
     expect(links).toBe(2);
-    await raw.page.locator('a[href^="javascript:"]').first().click({ timeout: 2000 }).catch(() => undefined);
+    await raw.page
+      .locator('a[href^="javascript:"]')
+      .first()
+      .click({ timeout: 2000 })
+      .catch(() => undefined);
     await raw.page.close();
     expect(dialogs).toEqual([]);
   });
@@ -279,7 +297,16 @@ describe('review UI in a browser', () => {
           const n = i + k;
           const id = n === 0 ? storyId : `a_big${String(n).padStart(16, '0')}`;
           return rt.deps.articles.put(
-            { ...base, id, outlet: `outlet-${n % 40}`, sourceKey: `raw/outlet-${n % 40}/big-${n}.txt`, storyId, canonicalId: storyId, role: n === 0 ? 'original' : 'copy', match: n === 0 ? null : { articleId: storyId, verdict: 'copy', scores: { containment: 1 }, reason: 'generated copy' } },
+            {
+              ...base,
+              id,
+              outlet: `outlet-${n % 40}`,
+              sourceKey: `raw/outlet-${n % 40}/big-${n}.txt`,
+              storyId,
+              canonicalId: storyId,
+              role: n === 0 ? 'original' : 'copy',
+              match: n === 0 ? null : { articleId: storyId, verdict: 'copy', scores: { containment: 1 }, reason: 'generated copy' },
+            },
             'create',
           );
         }),
@@ -298,7 +325,12 @@ describe('review UI in a browser', () => {
     // The browser's own clock: first byte, last byte, DOM ready and load, from navigation start.
     measurements.bigStoryNavigationTiming = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      return { responseStart: Math.round(n.responseStart), responseEnd: Math.round(n.responseEnd), domContentLoaded: Math.round(n.domContentLoadedEventEnd), load: Math.round(n.loadEventEnd) };
+      return {
+        responseStart: Math.round(n.responseStart),
+        responseEnd: Math.round(n.responseEnd),
+        domContentLoaded: Math.round(n.domContentLoadedEventEnd),
+        load: Math.round(n.loadEventEnd),
+      };
     });
     await page.close();
     // Generous bounds on a shared 2-core machine: it must stay interactive, not be fast.

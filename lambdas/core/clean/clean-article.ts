@@ -45,8 +45,19 @@ export interface CleanDetail {
 
 function emptyResult(reason: string): CleanResult {
   return {
-    status: 'rejected', reason, title: null, standfirst: null, byline: null, published: null,
-    syndication: [], credits: [], paragraphs: [], headings: [], language: null, sourceUrl: null, removed: [],
+    status: 'rejected',
+    reason,
+    title: null,
+    standfirst: null,
+    byline: null,
+    published: null,
+    syndication: [],
+    credits: [],
+    paragraphs: [],
+    headings: [],
+    language: null,
+    sourceUrl: null,
+    removed: [],
   };
 }
 
@@ -72,7 +83,8 @@ function applyStructure(states: BlockState[], isHtml: boolean): void {
   // The line right above a bracketed picture credit is that picture's caption.
   for (let i = 1; i < states.length; i++) {
     const s = states[i - 1];
-    if (s.verdict === 'undecided' && !s.match && s.block.kind !== 'heading' && s.words <= T.captionMaxWords && isBracketedCredit(states[i])) remove(s, S.creditedCaption.id, S.creditedCaption.category);
+    if (s.verdict === 'undecided' && !s.match && s.block.kind !== 'heading' && s.words <= T.captionMaxWords && isBracketedCredit(states[i]))
+      remove(s, S.creditedCaption.id, S.creditedCaption.category);
   }
   const counts = new Map<string, number>();
   for (const s of states) counts.set(s.key, (counts.get(s.key) ?? 0) + 1);
@@ -134,7 +146,15 @@ const isStamp = (s: BlockState) => !s.prose && s.words <= T.stampMaxWords && P.s
  */
 function textRun(states: readonly BlockState[]): Run | null {
   const open = states.filter((s) => !isInlineChrome(s));
-  const run = bestRun(proseProfile(open), T.maxGapBlocks, (i) => isSectionMarker(open[i]), (i) => open[i].match?.category === 'comments', (i) => isBoxHeading(open[i]), (i) => isNamedChrome(open[i]), (i) => isStamp(open[i]));
+  const run = bestRun(
+    proseProfile(open),
+    T.maxGapBlocks,
+    (i) => isSectionMarker(open[i]),
+    (i) => open[i].match?.category === 'comments',
+    (i) => isBoxHeading(open[i]),
+    (i) => isNamedChrome(open[i]),
+    (i) => isStamp(open[i]),
+  );
   return run ? { ...run, start: states.indexOf(open[run.start]), end: states.indexOf(open[run.end]) } : null;
 }
 
@@ -470,9 +490,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
 
   // Readability already chose the article container, so in HTML the whole container is the
   // run (rules and structure still apply); text dumps need the story run found.
-  const run = isHtml
-    ? htmlRun(states)
-    : (markContentLists(states), textRun(states));
+  const run = isHtml ? htmlRun(states) : (markContentLists(states), textRun(states));
   let title: string | null = null;
   let standfirst: string | null = null;
   if (run) {
@@ -520,7 +538,9 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
 
   const mined = emptyMetadata();
   let lastKept = -1;
-  states.forEach((s, i) => { if (s.verdict === 'keep') lastKept = i; });
+  states.forEach((s, i) => {
+    if (s.verdict === 'keep') lastKept = i;
+  });
   states.forEach((s, i) => {
     if (s.verdict !== 'remove' || !s.match || s.rule !== s.match.rule.id) return;
     const authorship = s.match.rule.extract === 'byline' || s.match.rule.extract === 'published';
@@ -536,7 +556,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
     reason: storyWords >= T.minStoryWords ? null : NO_TEXT_REASON,
     title: title?.trim() || null,
     standfirst: standfirst?.trim() || null,
-    byline: (html ? html.meta.byline ?? html.readabilityByline : null) ?? mined.byline,
+    byline: (html ? (html.meta.byline ?? html.readabilityByline) : null) ?? mined.byline,
     published: (html?.meta.published ? parseDateline(html.meta.published) : null) ?? mined.published,
     syndication: mined.syndication,
     credits: mined.credits,

@@ -20,11 +20,61 @@ export interface HtmlExtraction {
 }
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
-  'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'CAPTION',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  'CAPTION',
 ]);
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO']);
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+]);
 
 function kindOf(tag: string, inherited: BlockKind): BlockKind {
   if (/^H[1-6]$/.test(tag)) return 'heading';
@@ -74,7 +124,9 @@ function isChromeContainer(el: Element, tag: string, pageChars: number): boolean
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     const list = names.length <= HTML_CHROME_CONTAINER.maxNameChars ? names.split(/\s+/) : [];
     // "l-sidebar-fixed l-article-body-segment": a layout column that says it holds the article.
-    named = list.some((name) => HTML_CHROME_CONTAINER.names.test(name)) && !list.some((name) => HTML_CHROME_CONTAINER.storyNames.test(name) && !HTML_CHROME_CONTAINER.chromeWords.test(name));
+    named =
+      list.some((name) => HTML_CHROME_CONTAINER.names.test(name)) &&
+      !list.some((name) => HTML_CHROME_CONTAINER.storyNames.test(name) && !HTML_CHROME_CONTAINER.chromeWords.test(name));
   }
   // A wrapper holding most of the page ("page menu-closed", a theme's "sidebar-left" layout) is not furniture.
   return named && (el.textContent ?? '').length <= pageChars * HTML_CHROME_CONTAINER.maxPageShare;

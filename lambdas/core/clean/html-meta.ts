@@ -79,7 +79,9 @@ export function readHtmlMeta(doc: Document, jsonLd: readonly string[]): HtmlMeta
   return {
     title: (typeof ld?.headline === 'string' ? ld.headline.trim() : null) ?? metaContent(metas, ['og:title', 'twitter:title']),
     byline: authorName(ld?.author) ?? metaContent(metas, ['author', 'article:author', 'byl', 'parsely-author']),
-    published: (typeof ld?.datePublished === 'string' ? ld.datePublished.trim() : null) ?? metaContent(metas, ['article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'parsely-pub-date', 'DC.date.issued']),
+    published:
+      (typeof ld?.datePublished === 'string' ? ld.datePublished.trim() : null) ??
+      metaContent(metas, ['article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'parsely-pub-date', 'DC.date.issued']),
     description: metaContent(metas, ['og:description', 'description', 'twitter:description']),
     canonicalUrl: canonical ?? metaContent(metas, ['og:url']) ?? ldUrl,
     language: doc.documentElement?.getAttribute('lang')?.trim() || metaContent(metas, ['og:locale', 'language', 'content-language']),

@@ -12,7 +12,11 @@ export interface RuleMatch {
 function isRuleTable(value: unknown): value is BaseRuleTable {
   if (!value || typeof value !== 'object') return false;
   const t = value as Partial<BaseRuleTable>;
-  return typeof t.category === 'string' && Array.isArray(t.rules) && t.rules.every((r) => r && typeof r.id === 'string' && r.pattern instanceof RegExp && typeof r.maxChars === 'number');
+  return (
+    typeof t.category === 'string' &&
+    Array.isArray(t.rules) &&
+    t.rules.every((r) => r && typeof r.id === 'string' && r.pattern instanceof RegExp && typeof r.maxChars === 'number')
+  );
 }
 
 /** Shipped tables plus valid caller-supplied ones; malformed extras are ignored, not fatal. */

@@ -24,11 +24,7 @@ function pushUnique(list: string[], values: readonly string[]): void {
 
 /** "By Jane Doe, Staff Writer" → "Jane Doe, Staff Writer"; "19 March 2021 - 13:46 Andrey Biryukov" → "Andrey Biryukov". */
 export function bylineName(text: string): string | null {
-  const name = stripDate(text)
-    .replace(P.bylineBrackets, '')
-    .replace(P.bylinePrefix, '')
-    .replace(P.bylineTail, '')
-    .trim();
+  const name = stripDate(text).replace(P.bylineBrackets, '').replace(P.bylinePrefix, '').replace(P.bylineTail, '').trim();
   return P.twoLetters.test(name) && name.length <= T.bylineMaxChars ? name : null;
 }
 

@@ -13,7 +13,12 @@ export const isSectionMarker = (s: BlockState) => ruleOpens(s.match?.rule, 'sect
 const isLive = (s: BlockState) => s.verdict !== 'remove';
 /** HTML keeps its link markup, so there a headline of a list must also be a link. */
 const isHeadline = (s: BlockState, isHtml: boolean) =>
-  isLive(s) && !s.prose && !s.listItem && (s.block.kind === 'heading' || isHeadingLike(s.norm)) && !endsSentence(s.norm) && (!isHtml || s.block.linkDensity >= T.linkDenseShare);
+  isLive(s) &&
+  !s.prose &&
+  !s.listItem &&
+  (s.block.kind === 'heading' || isHeadingLike(s.norm)) &&
+  !endsSentence(s.norm) &&
+  (!isHtml || s.block.linkDensity >= T.linkDenseShare);
 
 /**
  * A "Don't miss" / "More from" box inside the story: a few headline lines under the marker,

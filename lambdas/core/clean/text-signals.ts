@@ -10,11 +10,7 @@ export function collapseSpace(text: string): string {
 
 /** Quote- and case-insensitive form used to compare lines (title echoes, repeats, templates). */
 export function comparable(text: string): string {
-  return collapseSpace(text)
-    .toLowerCase()
-    .replace(P.singleQuotes, "'")
-    .replace(P.doubleQuotes, '"')
-    .replace(P.dashes, '-');
+  return collapseSpace(text).toLowerCase().replace(P.singleQuotes, "'").replace(P.doubleQuotes, '"').replace(P.dashes, '-');
 }
 
 export function countWords(text: string): number {

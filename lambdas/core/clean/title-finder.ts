@@ -12,7 +12,8 @@ export interface TitleFinding {
   standfirst: BlockState | null;
 }
 
-const isCandidate = (s: BlockState) => s.verdict === 'undecided' && !s.match && s.words >= T.titleMinWords && s.words <= T.titleMaxWords && s.block.linkDensity < T.linkDenseShare;
+const isCandidate = (s: BlockState) =>
+  s.verdict === 'undecided' && !s.match && s.words >= T.titleMinWords && s.words <= T.titleMaxWords && s.block.linkDensity < T.linkDenseShare;
 /** A prose sentence ending in a full stop: a story's opening cut off by a gap more often than a headline. */
 const isFullSentence = (s: BlockState) => s.prose && P.fullStopEnd.test(s.norm);
 
@@ -32,7 +33,12 @@ export function findTitle(states: readonly BlockState[], storyStart: number): Ti
   const echoed = states.filter((s) => s.key === nearest.key).length > 1;
   const previous = window.find((s) => s.key !== nearest.key);
   const summaryLike = nearest.words >= T.standfirstMinWords && !echoed;
-  if (summaryLike && previous && previous.words >= T.titleAboveStandfirstMinWords && nearest.block.index - previous.block.index <= T.titleToStandfirstMaxBlocks) {
+  if (
+    summaryLike &&
+    previous &&
+    previous.words >= T.titleAboveStandfirstMinWords &&
+    nearest.block.index - previous.block.index <= T.titleToStandfirstMaxBlocks
+  ) {
     return { title: firstOfGroup(states, previous), standfirst: nearest };
   }
   return { title: firstOfGroup(states, nearest), standfirst: null };

@@ -38,9 +38,7 @@ export async function assignStory(doc: DedupeDoc, port: FingerprintIndexPort): P
   const candidates = await port.getArticles(ranked);
   const boilerplate = boilerplateKeys(hits, candidates);
   const order = new Map(ranked.map((id, i) => [id, i]));
-  const toVerify = [...candidates]
-    .sort((x, y) => (order.get(x.fingerprint.articleId) ?? 0) - (order.get(y.fingerprint.articleId) ?? 0))
-    .slice(0, MAX_VERIFIED);
+  const toVerify = [...candidates].sort((x, y) => (order.get(x.fingerprint.articleId) ?? 0) - (order.get(y.fingerprint.articleId) ?? 0)).slice(0, MAX_VERIFIED);
   const verified: Verified[] = [];
   const isBoilerplateKey = (k: string): boolean => boilerplate.has(k);
   const verifiedStories = new Set<string>();
@@ -101,8 +99,7 @@ function mergeWorthy(v: Verification): boolean {
 }
 
 function byStrength(x: Verified, y: Verified): number {
-  const strength = (v: Verified): number =>
-    (v.result.verdict === 'copy' ? 2 : 1) + (v.result.scores.containment ?? 0) + (v.result.scores.coverage ?? 0);
+  const strength = (v: Verified): number => (v.result.verdict === 'copy' ? 2 : 1) + (v.result.scores.containment ?? 0) + (v.result.scores.coverage ?? 0);
   return strength(y) - strength(x) || (x.candidate.fingerprint.articleId < y.candidate.fingerprint.articleId ? -1 : 1);
 }
 
@@ -150,11 +147,7 @@ export async function resolveStory(storyId: string, port: FingerprintIndexPort):
  * Folds all given stories into the oldest live one. Each step points a younger root at an
  * older one with a set-once write, so racing merges converge instead of forming cycles.
  */
-async function unite(
-  storyIds: string[],
-  port: FingerprintIndexPort,
-  founders: Map<string, Fingerprint>,
-): Promise<{ story: StoryState; merged: string[] }> {
+async function unite(storyIds: string[], port: FingerprintIndexPort, founders: Map<string, Fingerprint>): Promise<{ story: StoryState; merged: string[] }> {
   const merged: string[] = [];
   for (let round = 0; round < MAX_CHAIN; round++) {
     const roots = await resolveStories(storyIds, port);

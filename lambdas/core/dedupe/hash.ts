@@ -36,7 +36,12 @@ export function digest64(values: readonly number[]): string {
     a = Math.imul(a ^ v, 0x01000193) >>> 0;
     b = Math.imul((b + v) ^ (b >>> 15), 0x2c1b3c6d) >>> 0;
   }
-  return mix32(a).toString(16).padStart(8, '0') + mix32(b ^ a).toString(16).padStart(8, '0');
+  return (
+    mix32(a).toString(16).padStart(8, '0') +
+    mix32(b ^ a)
+      .toString(16)
+      .padStart(8, '0')
+  );
 }
 
 /** Compact base-36 rendering of a 32-bit hash, used inside index keys. */

@@ -164,7 +164,7 @@ function dice(a: readonly number[], b: readonly number[]): number {
 function hoursApart(a: string | null, b: string | null): number {
   if (!a || !b) return -1;
   const d = Math.abs(Date.parse(a) - Date.parse(b));
-  return Number.isFinite(d) ? Math.round(d / 36e5 * 10) / 10 : -1;
+  return Number.isFinite(d) ? Math.round((d / 36e5) * 10) / 10 : -1;
 }
 
 const NO_BOILERPLATE = (): boolean => false;

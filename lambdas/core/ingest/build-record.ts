@@ -141,12 +141,7 @@ function cleanUnbounded(bytes: Uint8Array, meta: SourceMeta, { templateCounts, e
 }
 
 /** The stored record before dedupe fills in story fields. */
-export function buildRecord(
-  meta: SourceMeta,
-  cleaned: CleanedObject,
-  ingestedAt: string,
-  rulesVersion: string,
-): ArticleRecord {
+export function buildRecord(meta: SourceMeta, cleaned: CleanedObject, ingestedAt: string, rulesVersion: string): ArticleRecord {
   const id = idForSource(meta);
   const { result } = cleaned;
   return {

@@ -34,9 +34,7 @@ const MAX_CONTROL_SHARE = 0.1;
 const CP1252_HIGH =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-const CP1252_TABLE: string[] = Array.from({ length: 256 }, (_, b) =>
-  b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b),
-);
+const CP1252_TABLE: string[] = Array.from({ length: 256 }, (_, b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b)));
 
 /**
  * UTF-16 by code units, so that a lone surrogate is dropped rather than turned into U+FFFD

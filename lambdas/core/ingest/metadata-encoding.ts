@@ -35,7 +35,10 @@ function decodeWord(charset: string, encoding: string, text: string): string | n
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
     bytes = Buffer.from(text, 'base64');
   } else {
-    bytes = Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+    bytes = Buffer.from(
+      text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    );
   }
   try {
     return new TextDecoder(charset.split('*')[0], { fatal: true }).decode(bytes);

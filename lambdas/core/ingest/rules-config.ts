@@ -16,7 +16,21 @@ export function rulesConfig(extraRules: BaseRuleTable[] = []): RulesConfig {
 }
 
 /** The cleaner's output fields: what a rules change can alter. */
-const OUTPUT_FIELDS = ['status', 'reason', 'title', 'standfirst', 'byline', 'published', 'syndication', 'credits', 'paragraphs', 'headings', 'language', 'sourceUrl', 'removed'] as const;
+const OUTPUT_FIELDS = [
+  'status',
+  'reason',
+  'title',
+  'standfirst',
+  'byline',
+  'published',
+  'syndication',
+  'credits',
+  'paragraphs',
+  'headings',
+  'language',
+  'sourceUrl',
+  'removed',
+] as const;
 
 export function sameCleanOutput(a: CleanResult, b: CleanResult): boolean {
   return OUTPUT_FIELDS.every((f) => JSON.stringify(a[f]) === JSON.stringify(b[f]));

@@ -10,10 +10,7 @@ export interface S3ObjectRef {
   size: number | null;
 }
 
-export type ParsedS3Message =
-  | { kind: 'test' }
-  | { kind: 'objects'; objects: S3ObjectRef[] }
-  | { kind: 'invalid'; reason: string };
+export type ParsedS3Message = { kind: 'test' } | { kind: 'objects'; objects: S3ObjectRef[] } | { kind: 'invalid'; reason: string };
 
 /** S3 URL-encodes keys in notifications, with `+` for a space (form encoding). */
 export function decodeS3EventKey(raw: string): string {
@@ -28,9 +25,7 @@ export function decodeS3EventKey(raw: string): string {
 
 /** The inverse of decodeS3EventKey, as S3 produces it (used by the local runtime). */
 export function encodeS3EventKey(key: string): string {
-  return encodeURIComponent(key)
-    .replace(/%20/g, '+')
-    .replace(/%2F/g, '/');
+  return encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/');
 }
 
 /**

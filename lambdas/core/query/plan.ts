@@ -61,7 +61,8 @@ export function isCalendarDate(v: string): boolean {
 
 function date(p: Params, k: string): string | null {
   const v = str(p, k);
-  if (v !== null && !isCalendarDate(v)) throw new QueryParameterError(`Parameter "${k}" must be an ISO 8601 date that exists, such as 2021-03-22 or 2021-03-22T10:00, not "${v}".`);
+  if (v !== null && !isCalendarDate(v))
+    throw new QueryParameterError(`Parameter "${k}" must be an ISO 8601 date that exists, such as 2021-03-22 or 2021-03-22T10:00, not "${v}".`);
   return v;
 }
 
@@ -90,7 +91,9 @@ export function onlyParams(p: Params, allowed: readonly string[]): void {
   for (const k of Object.keys(p)) {
     if (allowed.includes(k)) continue;
     const shown = k.length > PARAM_MAX_CHARS.other ? `${k.slice(0, PARAM_MAX_CHARS.other)}…` : k;
-    throw new QueryParameterError(allowed.length ? `Unknown parameter "${shown}"; use ${allowed.join(', ')}.` : `Unknown parameter "${shown}"; this route takes no parameters.`);
+    throw new QueryParameterError(
+      allowed.length ? `Unknown parameter "${shown}"; use ${allowed.join(', ')}.` : `Unknown parameter "${shown}"; this route takes no parameters.`,
+    );
   }
 }
 

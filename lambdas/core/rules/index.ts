@@ -23,14 +23,27 @@ export { DATE_PATTERNS, MONTH_NAMES } from './date-patterns';
 export const CLEANER_VERSION = '1.2.0';
 
 /** Everything that decides what the cleaner removes, as one serialisable value. */
-export const RULE_SET = { CLEANER_VERSION, CHROME_TABLES, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS, HTML_CHROME_CONTAINER, WIRE_AGENCIES, WIRE_DATELINE, TEXT_PATTERNS, DATE_PATTERNS, MONTH_NAMES };
+export const RULE_SET = {
+  CLEANER_VERSION,
+  CHROME_TABLES,
+  STRUCTURAL_RULES,
+  STRUCTURE_THRESHOLDS,
+  HTML_CHROME_CONTAINER,
+  WIRE_AGENCIES,
+  WIRE_DATELINE,
+  TEXT_PATTERNS,
+  DATE_PATTERNS,
+  MONTH_NAMES,
+};
 
 /** A rule's proof, not its behaviour: editing examples must not send every record to reprocess. */
 const NOT_BEHAVIOUR = new Set(['examples', 'nearMisses']);
 
 /** First 12 hex of sha256 over the serialised rule set (RegExp written as /source/flags, examples left out). */
 export function rulesVersionOf(ruleSet: unknown): string {
-  const json = JSON.stringify(ruleSet, (key, value: unknown) => (NOT_BEHAVIOUR.has(key) ? undefined : value instanceof RegExp ? `/${value.source}/${value.flags}` : value));
+  const json = JSON.stringify(ruleSet, (key, value: unknown) =>
+    NOT_BEHAVIOUR.has(key) ? undefined : value instanceof RegExp ? `/${value.source}/${value.flags}` : value,
+  );
   return createHash('sha256').update(json).digest('hex').slice(0, 12);
 }
 

@@ -26,7 +26,8 @@ const text = (p: Params, k: string): string | null => {
 
 export function parseStoryFilter(p: Params): StoryFilter {
   for (const k of Object.keys(p)) {
-    if (!(STORY_FILTER_PARAMS as readonly string[]).includes(k)) throw new QueryParameterError(`Unknown parameter "${k}"; use ${STORY_FILTER_PARAMS.join(', ')}.`);
+    if (!(STORY_FILTER_PARAMS as readonly string[]).includes(k))
+      throw new QueryParameterError(`Unknown parameter "${k}"; use ${STORY_FILTER_PARAMS.join(', ')}.`);
   }
   const plan = planStories({ from: p.from, to: p.to, cursor: p.cursor, limit: p.limit ?? String(UI_PAGE_SIZE) });
   if (plan.op !== 'stories') throw new Error('unreachable');
@@ -66,5 +67,8 @@ export function titleMatches(title: string | null, q: string | null): boolean {
   if (!q) return true;
   const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   const t = fold(title ?? '');
-  return fold(q).split(/\s+/).filter(Boolean).every((w) => t.includes(w));
+  return fold(q)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => t.includes(w));
 }

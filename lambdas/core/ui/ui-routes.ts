@@ -27,7 +27,8 @@ function decode(s: string): string {
 }
 
 function only(p: Params, allowed: string[]): void {
-  for (const k of Object.keys(p)) if (!allowed.includes(k)) throw new QueryParameterError(`Unknown parameter "${k}"${allowed.length ? `; use ${allowed.join(', ')}` : ''}.`);
+  for (const k of Object.keys(p))
+    if (!allowed.includes(k)) throw new QueryParameterError(`Unknown parameter "${k}"${allowed.length ? `; use ${allowed.join(', ')}` : ''}.`);
 }
 
 const text = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);

@@ -16,7 +16,9 @@ describe('cursor key from the deploy-time secret', () => {
   });
 
   it('reads again after a failed read instead of keeping the failure', async () => {
-    sm.on(GetSecretValueCommand).rejectsOnce(new Error('throttled')).resolves({ SecretString: 'k'.repeat(64) });
+    sm.on(GetSecretValueCommand)
+      .rejectsOnce(new Error('throttled'))
+      .resolves({ SecretString: 'k'.repeat(64) });
     const key = secretCursorKey('arn:secret', new SecretsManagerClient({ region: 'us-east-1' }));
     await expect(key()).rejects.toThrow('throttled');
     expect((await key()).length).toBe(64);

@@ -52,7 +52,10 @@ describe('cleanArticle', () => {
   });
 
   test('every removed block names its rule and category', () => {
-    const r = cleanArticle({ content: ['Skip to main content', 'Headline here', 'By Ann Lee', ...STORY, 'Share this article', 'Tags: water, pipes'].join('\n\n'), format: 'text' });
+    const r = cleanArticle({
+      content: ['Skip to main content', 'Headline here', 'By Ann Lee', ...STORY, 'Share this article', 'Tags: water, pipes'].join('\n\n'),
+      format: 'text',
+    });
     expect(r.paragraphs).toEqual(STORY);
     expect(r.byline).toBe('Ann Lee');
     for (const b of r.removed) {
@@ -77,9 +80,15 @@ describe('RULES_VERSION', () => {
 
   test('changes when any rule changes', () => {
     const first = CHROME_TABLES[0];
-    const edited = { ...RULE_SET, CHROME_TABLES: [{ ...first, rules: [{ ...first.rules[0], maxChars: first.rules[0].maxChars + 1 }, ...first.rules.slice(1)] }, ...CHROME_TABLES.slice(1)] };
+    const edited = {
+      ...RULE_SET,
+      CHROME_TABLES: [{ ...first, rules: [{ ...first.rules[0], maxChars: first.rules[0].maxChars + 1 }, ...first.rules.slice(1)] }, ...CHROME_TABLES.slice(1)],
+    };
     expect(rulesVersionOf(edited)).not.toBe(RULES_VERSION);
-    const pattern = { ...RULE_SET, CHROME_TABLES: [{ ...first, rules: [{ ...first.rules[0], pattern: /changed/ }, ...first.rules.slice(1)] }, ...CHROME_TABLES.slice(1)] };
+    const pattern = {
+      ...RULE_SET,
+      CHROME_TABLES: [{ ...first, rules: [{ ...first.rules[0], pattern: /changed/ }, ...first.rules.slice(1)] }, ...CHROME_TABLES.slice(1)],
+    };
     expect(rulesVersionOf(pattern)).not.toBe(RULES_VERSION);
   });
 
@@ -90,7 +99,13 @@ describe('RULES_VERSION', () => {
 
   test('does not change when only the examples of a rule change: they prove a rule, they do not make it cut', () => {
     const first = CHROME_TABLES[0];
-    const proof = { ...RULE_SET, CHROME_TABLES: [{ ...first, rules: [{ ...first.rules[0], examples: ['Another example'], nearMisses: [] }, ...first.rules.slice(1)] }, ...CHROME_TABLES.slice(1)] };
+    const proof = {
+      ...RULE_SET,
+      CHROME_TABLES: [
+        { ...first, rules: [{ ...first.rules[0], examples: ['Another example'], nearMisses: [] }, ...first.rules.slice(1)] },
+        ...CHROME_TABLES.slice(1),
+      ],
+    };
     expect(rulesVersionOf(proof)).toBe(RULES_VERSION);
   });
 });

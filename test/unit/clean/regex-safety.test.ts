@@ -30,7 +30,9 @@ const textPatterns = [
   ...Object.entries(TEXT_PATTERNS).map(([name, pattern]) => [`TEXT_PATTERNS.${name}`, pattern] as const),
   ...Object.entries(DATE_PATTERNS).map(([name, pattern]) => [`DATE_PATTERNS.${name}`, pattern] as const),
 ];
-const containerPatterns = (['names', 'storyNames', 'chromeWords', 'hiddenStyle'] as const).map((k) => [`HTML_CHROME_CONTAINER.${k}`, HTML_CHROME_CONTAINER[k]] as const);
+const containerPatterns = (['names', 'storyNames', 'chromeWords', 'hiddenStyle'] as const).map(
+  (k) => [`HTML_CHROME_CONTAINER.${k}`, HTML_CHROME_CONTAINER[k]] as const,
+);
 
 test('an optional group is not a loop, a loop inside a loop still is', () => {
   expect(safeRegex(checkable(/(?:de\s+)?x/u))).toBe(true);
@@ -54,7 +56,7 @@ describe('adversarial input', () => {
   });
 
   test('a 1 MB HTML paragraph cleans and finishes', () => {
-    const result = cleanArticle({ content: `<html><body><article><p>${line}</p></article></body></html>`, format: 'html', }, { dom: 'linkedom' });
+    const result = cleanArticle({ content: `<html><body><article><p>${line}</p></article></body></html>`, format: 'html' }, { dom: 'linkedom' });
     expect(['clean', 'rejected']).toContain(result.status);
   });
 });

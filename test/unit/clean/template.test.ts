@@ -58,7 +58,10 @@ test.each([
   const counts: Record<string, number> = {};
   const results: CleanResult[] = [];
   STORIES.forEach((paragraphs, i) => {
-    const result = cleanArticle({ content: render(`Local story number ${i + 1}`, paragraphs), format, outlet: 'harbourview' }, { templateCounts: { ...counts }, dom: 'linkedom' });
+    const result = cleanArticle(
+      { content: render(`Local story number ${i + 1}`, paragraphs), format, outlet: 'harbourview' },
+      { templateCounts: { ...counts }, dom: 'linkedom' },
+    );
     results.push(result);
     // The caller counts after cleaning, so an article never votes on itself.
     for (const key of templateCandidates(result)) counts[key] = (counts[key] ?? 0) + 1;

@@ -19,7 +19,9 @@ const FOOTER = [
 describe('outlet boilerplate', () => {
   it('keeps 50 different articles with one header and footer in 50 stories', async () => {
     const rand = seededRandom(7);
-    const docs = Array.from({ length: 50 }, (_, i) => syntheticArticle(`gazette-${String(i).padStart(2, '0')}`, rand, { header: HEADER, footer: FOOTER, hour: i / 4 }));
+    const docs = Array.from({ length: 50 }, (_, i) =>
+      syntheticArticle(`gazette-${String(i).padStart(2, '0')}`, rand, { header: HEADER, footer: FOOTER, hour: i / 4 }),
+    );
     const chrome = HEADER.split(/\s+/).length + FOOTER.split(/\s+/).length;
     const words = docs[0].body.split(/\s+/).length;
     // The shared chrome is a large part of each page, which is what makes this hard.
@@ -36,7 +38,9 @@ describe('outlet boilerplate', () => {
 
   it('still groups a copy that carries the same chrome', async () => {
     const rand = seededRandom(11);
-    const docs = Array.from({ length: 10 }, (_, i) => syntheticArticle(`gazette-${String(i).padStart(2, '0')}`, rand, { header: HEADER, footer: FOOTER, hour: i / 4 }));
+    const docs = Array.from({ length: 10 }, (_, i) =>
+      syntheticArticle(`gazette-${String(i).padStart(2, '0')}`, rand, { header: HEADER, footer: FOOTER, hour: i / 4 }),
+    );
     const port = new InMemoryFingerprintIndex();
     for (const doc of docs) await assignStory(doc, port);
     const original = docs[3];

@@ -23,7 +23,14 @@ export function loadSeedDocs(): DedupeDoc[] {
     .map((f) => {
       const e = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as ExpectedSeed;
       const id = f.replace(/\.json$/, '');
-      return { id, outlet: `seed-outlet-${id.slice(0, 3)}`, title: e.title, body: e.paragraphs.join('\n\n'), published: e.published, syndication: e.syndication };
+      return {
+        id,
+        outlet: `seed-outlet-${id.slice(0, 3)}`,
+        title: e.title,
+        body: e.paragraphs.join('\n\n'),
+        published: e.published,
+        syndication: e.syndication,
+      };
     });
 }
 

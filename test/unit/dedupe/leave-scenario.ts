@@ -17,7 +17,12 @@ export async function leaveScenario(port: FingerprintIndexPort, prefix: string):
   const seeds = new Map(loadSeedDocs().map((d) => [d.id, { ...d, id: `${prefix}${d.id}` }]));
   const doc = (seedId: string): DedupeDoc => seeds.get(seedId)!;
   const id = (seedId: string): string => doc(seedId).id;
-  const revise = (seedId: string, from: Pick<DedupeDoc, 'title' | 'body'>): DedupeDoc => ({ ...doc(seedId), title: from.title, body: from.body, revised: true });
+  const revise = (seedId: string, from: Pick<DedupeDoc, 'title' | 'body'>): DedupeDoc => ({
+    ...doc(seedId),
+    title: from.title,
+    body: from.body,
+    revised: true,
+  });
 
   const founded = new Map<string, string>();
   for (const s of [s000, s001, reworded, distinctA, distinctB]) founded.set(s, (await assignStory(doc(s), port)).storyId);

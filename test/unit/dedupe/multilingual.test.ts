@@ -46,7 +46,12 @@ describe('sentences in every script', () => {
   });
 
   it('Chinese: ideographic full stop and fullwidth marks, no spaces after them', () => {
-    expect(split('国务院召开常务会议。会议通过了预算！明年会举行选举吗？会。')).toEqual(['国务院召开常务会议。', '会议通过了预算!', '明年会举行选举吗?', '会。']);
+    expect(split('国务院召开常务会议。会议通过了预算！明年会举行选举吗？会。')).toEqual([
+      '国务院召开常务会议。',
+      '会议通过了预算!',
+      '明年会举行选举吗?',
+      '会。',
+    ]);
   });
 
   it('Japanese: the ideographic full stop inside closing brackets', () => {
@@ -68,9 +73,9 @@ describe('sentences in every script', () => {
   });
 
   it('English: unchanged, including several opening quotes and brackets', () => {
-    expect(split('He said nothing. "\'I don\'t care,\' she said." [It] ended. The U.S. team won.')).toEqual([
+    expect(split("He said nothing. \"'I don't care,' she said.\" [It] ended. The U.S. team won.")).toEqual([
       'He said nothing.',
-      '"\'I don\'t care,\' she said."',
+      "\"'I don't care,' she said.\"",
       '[It] ended.',
       'The U.S. team won.',
     ]);
@@ -166,7 +171,14 @@ describe('language of a text', () => {
   });
 
   it('is not stored for English, so English fingerprints read as they always did', () => {
-    const english: DedupeDoc = { id: 'e', outlet: 'x', title: 'A title', body: 'The minister said that the budget would rise this year.', published: null, syndication: [] };
+    const english: DedupeDoc = {
+      id: 'e',
+      outlet: 'x',
+      title: 'A title',
+      body: 'The minister said that the budget would rise this year.',
+      published: null,
+      syndication: [],
+    };
     expect(buildFingerprint(english).lang).toBeUndefined();
     expect(buildFingerprint({ ...english, body: 'قال الوزير إن الميزانية ستزيد هذا العام من أجل التنمية.' }).lang).toBe('ar');
   });

@@ -28,7 +28,13 @@ describe('fingerprints', () => {
   const [seed] = loadSeedDocs();
 
   it('are deterministic and insensitive to house style', () => {
-    const restyled: DedupeDoc = { ...seed, body: seed.body.replace(/\u2019/g, "'").replace(/ /g, '  ').toUpperCase() };
+    const restyled: DedupeDoc = {
+      ...seed,
+      body: seed.body
+        .replace(/\u2019/g, "'")
+        .replace(/ /g, '  ')
+        .toUpperCase(),
+    };
     expect(buildFingerprint(restyled).bodyHash).toBe(buildFingerprint(seed).bodyHash);
     expect(indexKeys(buildFingerprint(restyled))).toEqual(indexKeys(buildFingerprint(seed)));
   });

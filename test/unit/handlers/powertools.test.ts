@@ -46,7 +46,14 @@ test('logs carry the request id and cold start; counts leave as one EMF line per
   });
   const lines = await captured(() => handler(2, context));
   const log = lines.find((l) => l.message === 'article stored')!;
-  expect(log).toMatchObject({ level: 'INFO', service: 'ingest', id: 'a_1', function_request_id: 'req-1234', cold_start: true, function_name: 'news-ingest-test' });
+  expect(log).toMatchObject({
+    level: 'INFO',
+    service: 'ingest',
+    id: 'a_1',
+    function_request_id: 'req-1234',
+    cold_start: true,
+    function_name: 'news-ingest-test',
+  });
   const emf = lines.filter((l) => l._aws);
   const application = emf.filter((l) => 'ArticlesClean' in l);
   expect(application).toHaveLength(1);

@@ -1,12 +1,15 @@
 import { decodeMetadataValue, encodeMetadataValue } from '../../../lambdas/core/ingest/metadata-encoding';
 
 describe('metadata values (RFC 2047, as S3 returns non-ASCII metadata)', () => {
-  it.each(['coast-times', '日本-news', 'Zürich Zeitung', '😀 emoji outlet', 'x'.repeat(300), 'ü'.repeat(400), '=?UTF-8?B?plain?=', 'tab\there', ''])('round-trips %j as header-safe ASCII', (value) => {
-    const encoded = encodeMetadataValue(value);
-    expect(encoded).toMatch(/^[\x20-\x7e]*$/);
-    if (encoded !== value) for (const word of encoded.split(' ')) expect(word.length).toBeLessThanOrEqual(75);
-    expect(decodeMetadataValue(encoded)).toBe(value);
-  });
+  it.each(['coast-times', '日本-news', 'Zürich Zeitung', '😀 emoji outlet', 'x'.repeat(300), 'ü'.repeat(400), '=?UTF-8?B?plain?=', 'tab\there', ''])(
+    'round-trips %j as header-safe ASCII',
+    (value) => {
+      const encoded = encodeMetadataValue(value);
+      expect(encoded).toMatch(/^[\x20-\x7e]*$/);
+      if (encoded !== value) for (const word of encoded.split(' ')) expect(word.length).toBeLessThanOrEqual(75);
+      expect(decodeMetadataValue(encoded)).toBe(value);
+    },
+  );
 
   it('leaves plain ASCII as it is, so existing metadata reads the same', () => {
     expect(encodeMetadataValue('the-ledger')).toBe('the-ledger');

@@ -1,11 +1,4 @@
-import {
-  decodeCursor,
-  encodeCursor,
-  fromStoredItem,
-  InvalidCursorError,
-  MAX_INLINE_ITEM_BYTES,
-  toStoredItem,
-} from '../../../lambdas/core/store/record-layout';
+import { decodeCursor, encodeCursor, fromStoredItem, InvalidCursorError, MAX_INLINE_ITEM_BYTES, toStoredItem } from '../../../lambdas/core/store/record-layout';
 import type { ArticleRecord } from '../../../lambdas/core/types';
 
 function record(over: Partial<ArticleRecord> = {}): ArticleRecord {

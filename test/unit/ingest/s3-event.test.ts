@@ -24,7 +24,11 @@ describe('parseS3Message', () => {
   it('extracts created objects and ignores other event types', () => {
     const body = JSON.stringify({
       Records: [
-        { eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'b' }, object: { key: 'raw/x/a+b.txt', size: 10, eTag: 'e1', versionId: 'v1' } } },
+        {
+          eventSource: 'aws:s3',
+          eventName: 'ObjectCreated:Put',
+          s3: { bucket: { name: 'b' }, object: { key: 'raw/x/a+b.txt', size: 10, eTag: 'e1', versionId: 'v1' } },
+        },
         { eventSource: 'aws:s3', eventName: 'ObjectRemoved:Delete', s3: { bucket: { name: 'b' }, object: { key: 'raw/x/gone.txt' } } },
       ],
     });

@@ -36,7 +36,12 @@ describe('LocalQueue when handling outlasts the visibility timeout', () => {
     q.send('c');
     q.send('d');
     await q.drain(5000);
-    expect(q.deadLetters.list().map((m) => m.body).sort()).toEqual(['c', 'd']);
+    expect(
+      q.deadLetters
+        .list()
+        .map((m) => m.body)
+        .sort(),
+    ).toEqual(['c', 'd']);
     failing = false;
     seen.length = 0;
     expect(await redrive({ queue: q })).toEqual({ redriven: 2 });

@@ -95,17 +95,27 @@ describe('strict parameters', () => {
     expect(planArticleList({ outlet: 'o', limit: '7' })).toMatchObject({ limit: 7 });
   });
 
-  it.each(['2021-13-45', '2021-00-10', '2021-02-29', '2021-04-31', '2021-03-22T24:00', '2021-03-22T10:60', '2021-03-22T10:00:61', '2021-03-22T10:00+15:00', '2021-3-2'])(
-    'rejects from=%j: a date that does not exist',
+  it.each([
+    '2021-13-45',
+    '2021-00-10',
+    '2021-02-29',
+    '2021-04-31',
+    '2021-03-22T24:00',
+    '2021-03-22T10:60',
+    '2021-03-22T10:00:61',
+    '2021-03-22T10:00+15:00',
+    '2021-3-2',
+  ])('rejects from=%j: a date that does not exist', (from) => {
+    expect(() => planArticleList({ outlet: 'o', from })).toThrow(/"from" must be an ISO 8601 date that exists/);
+    expect(() => planStories({ to: from })).toThrow(/"to" must be an ISO 8601 date/);
+  });
+
+  it.each(['2020-02-29', '2000-02-29', '2021-12-31T23:59:59.999Z', '2021-03-22T10:00+05:30', '2021-03-22T10', '2021-03-22T10:00:00-0800'])(
+    'accepts from=%j',
     (from) => {
-      expect(() => planArticleList({ outlet: 'o', from })).toThrow(/"from" must be an ISO 8601 date that exists/);
-      expect(() => planStories({ to: from })).toThrow(/"to" must be an ISO 8601 date/);
+      expect(planArticleList({ outlet: 'o', from })).toMatchObject({ from });
     },
   );
-
-  it.each(['2020-02-29', '2000-02-29', '2021-12-31T23:59:59.999Z', '2021-03-22T10:00+05:30', '2021-03-22T10', '2021-03-22T10:00:00-0800'])('accepts from=%j', (from) => {
-    expect(planArticleList({ outlet: 'o', from })).toMatchObject({ from });
-  });
 
   it('bounds string lengths, without echoing the whole value', () => {
     expect(planArticleList({ outlet: 'o'.repeat(256) })).toMatchObject({ outlet: 'o'.repeat(256) });

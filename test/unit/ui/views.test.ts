@@ -26,7 +26,9 @@ describe('pageOrder', () => {
 describe('compareTexts', () => {
   it('marks shared, reworded and one-sided sentences and pairs the counterparts', () => {
     const canonical = ['The ministry said the offer was rejected by Washington on Monday. Officials declined to comment further.'];
-    const copy = ['The ministry said the offer was rejected by Washington on Monday. Moscow officials said the offer was rejected on Monday by Washington again. A local reaction followed.'];
+    const copy = [
+      'The ministry said the offer was rejected by Washington on Monday. Moscow officials said the offer was rejected on Monday by Washington again. A local reaction followed.',
+    ];
     const c = compareTexts(canonical, copy);
     expect(c.shared).toBe(1);
     expect(c.left[0][0]).toMatchObject({ mark: 'shared', pair: 0 });
@@ -81,7 +83,15 @@ describe('rawView', () => {
 describe('review stats', () => {
   it('counts records per rules version and status, removed blocks per category, and rejection reasons', () => {
     const rec = (status: 'clean' | 'rejected', rulesVersion: string, categories: string[], reason: string | null = null) =>
-      ({ id: `a_${Math.random()}`, outlet: 'o', sourceKey: 'k', status, reason, rulesVersion, removed: categories.map((category) => ({ text: '', rule: 'r', category })) }) as unknown as ArticleRecord;
+      ({
+        id: `a_${Math.random()}`,
+        outlet: 'o',
+        sourceKey: 'k',
+        status,
+        reason,
+        rulesVersion,
+        removed: categories.map((category) => ({ text: '', rule: 'r', category })),
+      }) as unknown as ArticleRecord;
     const s = addToStats(emptyStats(), [rec('clean', 'v1', ['ad', 'ad']), rec('rejected', 'v1', [], 'empty'), rec('clean', 'v2', ['nav'])]);
     expect(s.records).toBe(3);
     expect(s.versions.get('v1')).toEqual({ clean: 1, rejected: 1 });
