@@ -32,19 +32,9 @@ function fields(a: ArticleRecord) {
     ['rules version', a.rulesVersion],
     ['ingested', when(a.ingestedAt)],
   ];
-  return html`<dl class="fields">
-    ${rows.map(
-      ([k, v]) =>
-        html`<dt>${k}</dt>
-          <dd>${v === null || v === '' ? html`<span class="muted">—</span>` : v}</dd>`,
-    )}
-    <dt>story</dt>
-    <dd>
-      ${a.status === 'clean' ? html`<a href="/ui/stories/${segment(a.storyId)}">${a.storyId}</a> (${a.role}${a.id === a.canonicalId ? ', canonical' : ''})` : html`<span class="muted">none (rejected)</span>`}
-    </dd>
-    <dt>raw object</dt>
-    <dd><a href="/ui/raw/${segment(a.id)}">${a.format} page, ${a.rawBytes} bytes</a> <span class="muted">s3://${a.sourceBucket}/${a.sourceKey}</span></dd>
-  </dl>`;
+  return html`<dl class="fields">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v === null || v === '' ? html`<span class="muted">—</span>` : v}</dd>`)}
+<dt>story</dt><dd>${a.status === 'clean' ? html`<a href="/ui/stories/${segment(a.storyId)}">${a.storyId}</a> (${a.role}${a.id === a.canonicalId ? ', canonical' : ''})` : html`<span class="muted">none (rejected)</span>`}</dd>
+<dt>raw object</dt><dd><a href="/ui/raw/${segment(a.id)}">${a.format} page, ${a.rawBytes} bytes</a> <span class="muted">s3://${a.sourceBucket}/${a.sourceKey}</span></dd></dl>`;
 }
 
 function categoryLinks(a: ArticleRecord, current: string | null) {
@@ -52,48 +42,27 @@ function categoryLinks(a: ArticleRecord, current: string | null) {
   for (const r of a.removed) counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
   const base = `/ui/articles/${segment(a.id)}`;
   const link = (label: string, category: string | null, n: number) =>
-    html`<a href="${href(base, { category })}#text" ${category === current ? html` aria-current="true"` : ''}>${label} (${n})</a>`;
-  return html`<p class="cats">
-    Removed blocks: ${link('all', null, a.removed.length)} ${[...counts.entries()].sort((x, y) => y[1] - x[1]).map(([c, n]) => html`${link(c, c, n)} `)}
-  </p>`;
+    html`<a href="${href(base, { category })}#text"${category === current ? html` aria-current="true"` : ''}>${label} (${n})</a>`;
+  return html`<p class="cats">Removed blocks: ${link('all', null, a.removed.length)} ${[...counts.entries()].sort((x, y) => y[1] - x[1]).map(([c, n]) => html`${link(c, c, n)} `)}</p>`;
 }
 
 function item(it: PageItem, category: string | null) {
   if (it.kind === 'kept') return html`<p class="kept" id="p${it.n}">${it.text}</p>`;
   const b = it.block;
   if (category && b.category !== category) return '';
-  return html`<div class="removed">
-    <del>${b.text}</del><span class="why">removed: ${b.category} · rule <code>${b.rule}</code></span>
-  </div>`;
+  return html`<div class="removed"><del>${b.text}</del><span class="why">removed: ${b.category} · rule <code>${b.rule}</code></span></div>`;
 }
 
 export function articlePage(v: ArticleView): string {
   const a = v.article;
   const order = pageOrder(a.paragraphs, a.removed);
   const body = html`<h1>${a.title ?? '(untitled)'}</h1>
-    <p class="meta"><code>${a.id}</code> · ${a.outlet} · ${when(a.published)}</p>
-    <div class="article-grid">
-      <section aria-labelledby="text">
-        <h2 id="text">Kept text and removed blocks, in page order</h2>
-        ${categoryLinks(a, v.category)}
-        ${order.positioned ? '' : html`<p class="muted">This record was stored before removed blocks kept their positions: they follow the text, in page order.</p>`}
-        <div class="page-text">${order.items.map((it) => item(it, v.category))}</div>
-      </section>
-      <aside aria-labelledby="fields">
-        <h2 id="fields">Metadata found</h2>
-        ${fields(a)}
-      </aside>
-    </div>
-    <section aria-labelledby="raw">
-      <h2 id="raw">The page as uploaded</h2>
-      <iframe
-        class="raw"
-        sandbox=""
-        src="/ui/raw/${segment(a.id)}"
-        title="The uploaded page, inert: no scripts, no network"
-        loading="lazy"
-        referrerpolicy="no-referrer"
-      ></iframe>
-    </section>`;
+<p class="meta"><code>${a.id}</code> · ${a.outlet} · ${when(a.published)}</p>
+<div class="article-grid"><section aria-labelledby="text"><h2 id="text">Kept text and removed blocks, in page order</h2>
+${categoryLinks(a, v.category)}
+${order.positioned ? '' : html`<p class="muted">This record was stored before removed blocks kept their positions: they follow the text, in page order.</p>`}
+<div class="page-text">${order.items.map((it) => item(it, v.category))}</div></section>
+<aside aria-labelledby="fields"><h2 id="fields">Metadata found</h2>${fields(a)}</aside></div>
+<section aria-labelledby="raw"><h2 id="raw">The page as uploaded</h2><iframe class="raw" sandbox="" src="/ui/raw/${segment(a.id)}" title="The uploaded page, inert: no scripts, no network" loading="lazy" referrerpolicy="no-referrer"></iframe></section>`;
   return page({ title: a.title ?? a.id, section: 'stories', body });
 }

@@ -15,27 +15,15 @@ export interface PageShell {
 export function page(shell: PageShell): string {
   const current = (s: Section) => (shell.section === s ? html` aria-current="page"` : '');
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${shell.title} · news-ingest review</title>
-        <link rel="stylesheet" href="/ui/static/ui.css" />
-        <script src="/ui/static/ui.js" defer></script>
-      </head>
-      <body>
-        <a class="skip" href="#main">Skip to content</a>
-        <header class="top">
-          <a class="brand" href="/ui/">news-ingest review</a>
-          <nav aria-label="Sections"><a href="/ui/" ${current('stories')}>Stories</a><a href="/ui/stats" ${current('stats')}>Stats</a></nav>
-          <form role="search" action="/ui/" method="get">
-            <label for="q" class="muted">Search titles </label
-            ><input id="q" name="q" type="search" value="${shell.q ?? ''}" placeholder="press / to search" accesskey="s" />
-          </form>
-        </header>
-        <main id="main">${shell.body}</main>
-      </body>
-    </html>`.value;
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${shell.title} · news-ingest review</title>
+<link rel="stylesheet" href="/ui/static/ui.css"><script src="/ui/static/ui.js" defer></script></head>
+<body><a class="skip" href="#main">Skip to content</a>
+<header class="top"><a class="brand" href="/ui/">news-ingest review</a>
+<nav aria-label="Sections"><a href="/ui/"${current('stories')}>Stories</a><a href="/ui/stats"${current('stats')}>Stats</a></nav>
+<form role="search" action="/ui/" method="get"><label for="q" class="muted">Search titles </label><input id="q" name="q" type="search" value="${shell.q ?? ''}" placeholder="press / to search" accesskey="s"></form>
+</header>
+<main id="main">${shell.body}</main></body></html>`.value;
 }
 
 /** A whole page for a failure: the status and one sentence. */
@@ -44,11 +32,7 @@ export function errorPage(status: number, message: string): string {
   return page({
     title: heading,
     section: null,
-    body: html`<div class="error">
-      <h1>${heading}</h1>
-      <p>${message}</p>
-      <p><a href="/ui/">Back to the stories</a></p>
-    </div>`,
+    body: html`<div class="error"><h1>${heading}</h1><p>${message}</p><p><a href="/ui/">Back to the stories</a></p></div>`,
   });
 }
 

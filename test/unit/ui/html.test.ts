@@ -27,7 +27,7 @@ describe('html template tag', () => {
 
   it('nests safe fragments unescaped, joins arrays, drops null, undefined and false', () => {
     const inner = html`<b>${'<i>'}</b>`;
-    expect(html`<div>${inner}${[html`<br />`, 'a<b']}${null}${undefined}${false}</div>`.value).toBe('<div><b>&lt;i&gt;</b><br>a&lt;b</div>');
+    expect(html`<div>${inner}${[html`<br>`, 'a<b']}${null}${undefined}${false}</div>`.value).toBe('<div><b>&lt;i&gt;</b><br>a&lt;b</div>');
   });
 
   it('cannot be fooled by a string that looks like SafeHtml', () => {
