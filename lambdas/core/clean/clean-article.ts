@@ -43,7 +43,8 @@ export interface CleanDetail {
   trace: TraceEntry[];
 }
 
-function emptyResult(reason: string): CleanResult {
+/** A rejected result with nothing kept: the one empty shape every path that rejects uses. */
+export function emptyResult(reason: string): CleanResult {
   return {
     status: 'rejected',
     reason,

@@ -1,6 +1,7 @@
 import type { ArticleRecord, CleanOptions, CleanResult, InputFormat, RemovedBlock } from '../types';
 import { cleanDetailed, type TraceEntry } from '../clean';
 import { effectiveWords } from '../clean/text-signals';
+import { emptyResult as rejectedResult } from '../clean/clean-article';
 import { decodeBytes } from './decode';
 import { fileNameOfKey, formatFromKey, outletFromKey, parseJsonEnvelope, sniffFormat } from './source-format';
 import { articleId } from './article-id';
@@ -41,23 +42,8 @@ function charsetOf(contentType: string | null | undefined): string | null {
   return m ? m[1] : null;
 }
 
-const EMPTY_CLEAN: Omit<CleanResult, 'status' | 'reason'> = {
-  title: null,
-  standfirst: null,
-  byline: null,
-  published: null,
-  syndication: [],
-  credits: [],
-  paragraphs: [],
-  headings: [],
-  language: null,
-  sourceUrl: null,
-  removed: [],
-};
-
-export function rejectedResult(reason: string): CleanResult {
-  return { ...EMPTY_CLEAN, status: 'rejected', reason };
-}
+/** A record's result when there is no story to keep: the cleaner's own empty result. */
+export { emptyResult as rejectedResult } from '../clean/clean-article';
 
 /**
  * The record's word count, counted as the cleaner counts story words: splitting on spaces gave
