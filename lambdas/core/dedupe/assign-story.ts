@@ -8,9 +8,9 @@
  */
 import type { DedupeMatch, StoryRole } from '../types';
 import { bestRanked, canonicalRank, storyAge } from './canonical';
-import { boilerplateKeys, MAX_VERIFIED, rankCandidates } from './candidates';
+import { boilerplateKeys, MAX_VERIFIED, rankCandidates, settledStories } from './candidates';
 import { buildFingerprint, indexKeys } from './fingerprint';
-import type { FingerprintIndexPort, StoredArticle, StoryState } from './port';
+import type { FingerprintIndexPort, KeyMembers, StoredArticle, StoryState } from './port';
 import type { Assignment, DedupeDoc, Fingerprint, Verdict, Verification } from './types';
 import { foundedStoryId, founderOf } from './story-id';
 import { verifyPair } from './verify';
@@ -36,15 +36,19 @@ export async function assignStory(doc: DedupeDoc, port: FingerprintIndexPort): P
   const hits = await port.addToKeys(indexKeys(fp), fp.articleId);
   const ranked = rankCandidates(hits, fp.articleId);
   const candidates = await port.getArticles(ranked);
-  const boilerplate = boilerplateKeys(hits, candidates);
+  const boilerplate = await findBoilerplate(hits, candidates, port);
   const order = new Map(ranked.map((id, i) => [id, i]));
-  const toVerify = [...candidates].sort((x, y) => (order.get(x.fingerprint.articleId) ?? 0) - (order.get(y.fingerprint.articleId) ?? 0)).slice(0, MAX_VERIFIED);
+  const byRank = [...candidates].sort((x, y) => (order.get(x.fingerprint.articleId) ?? 0) - (order.get(y.fingerprint.articleId) ?? 0));
   const verified: Verified[] = [];
   const isBoilerplateKey = (k: string): boolean => boilerplate.has(k);
   const verifiedStories = new Set<string>();
-  for (const candidate of toVerify) {
-    // One verified member per story is enough to join or merge it; candidates arrive best first.
+  let verifications = 0;
+  for (const candidate of byRank) {
+    if (verifications >= MAX_VERIFIED) break;
+    // One verified member per story is enough to join or merge it, so the others cost no
+    // verification: the budget goes to stories not yet reached (candidates arrive best first).
     if (candidate.storyId && verifiedStories.has(candidate.storyId)) continue;
+    verifications++;
     const result = verifyPair(fp, candidate.fingerprint, { isBoilerplateKey });
     if (result.verdict === 'different') continue;
     verified.push({ candidate, result });
@@ -91,6 +95,19 @@ export async function assignStory(doc: DedupeDoc, port: FingerprintIndexPort): P
   };
   await port.saveAssignment(fp.articleId, assignment);
   return assignment;
+}
+
+/**
+ * Boilerplate keys, judged on settled stories. A story built by merges keeps its members'
+ * first story ids, so when a key seems to span several stories, those are followed to their
+ * live roots (one batch read per merge hop) before it is called boilerplate.
+ */
+async function findBoilerplate(hits: readonly KeyMembers[], candidates: readonly StoredArticle[], port: FingerprintIndexPort): Promise<Set<string>> {
+  const storyOf = settledStories(candidates);
+  const suspect = boilerplateKeys(hits, storyOf);
+  if (suspect.size === 0) return suspect;
+  const roots = await rootsOf([...storyOf.values()], port);
+  return boilerplateKeys(hits, new Map([...storyOf].map(([article, story]) => [article, roots.get(story)?.storyId ?? story])));
 }
 
 /** Evidence that may fold another story into this one: a copy, or a rewrite aligned over several sentences. */
@@ -173,20 +190,33 @@ async function unite(storyIds: string[], port: FingerprintIndexPort, founders: M
 
 /** Live roots of several stories, one batch read per merge hop. */
 async function resolveStories(storyIds: readonly string[], port: FingerprintIndexPort): Promise<StoryState[]> {
-  const roots = new Map<string, StoryState>();
-  let pending = [...new Set(storyIds)];
-  for (let hop = 0; pending.length && hop < MAX_CHAIN; hop++) {
-    const found = new Map((await port.getStories(pending)).map((s) => [s.storyId, s]));
-    const next: string[] = [];
-    for (const id of pending) {
+  return [...new Map([...(await rootsOf(storyIds, port)).values()].map((s) => [s.storyId, s])).values()];
+}
+
+/** Each story id → its live root, one batch read per merge hop. */
+async function rootsOf(storyIds: readonly string[], port: FingerprintIndexPort): Promise<Map<string, StoryState>> {
+  const rootOf = new Map<string, StoryState>();
+  // Each pending id with the ids that led to it.
+  let pending = new Map([...new Set(storyIds)].map((id) => [id, [id]]));
+  for (let hop = 0; pending.size && hop < MAX_CHAIN; hop++) {
+    const found = new Map((await port.getStories([...pending.keys()])).map((s) => [s.storyId, s]));
+    const next = new Map<string, string[]>();
+    for (const [id, from] of pending) {
       const s = found.get(id) ?? { storyId: id, members: {}, mergedInto: null, mergedFrom: [] };
-      if (s.mergedInto) next.push(s.mergedInto);
-      else roots.set(id, s);
+      if (s.mergedInto) next.set(s.mergedInto, [...(next.get(s.mergedInto) ?? []), ...from]);
+      else for (const origin of from) rootOf.set(origin, s);
     }
-    pending = [...new Set(next)].filter((id) => !roots.has(id));
+    // A pointer to a story already read as a root needs no second read.
+    for (const [id, from] of next) {
+      const root = rootOf.get(id);
+      if (root?.storyId !== id) continue;
+      for (const origin of from) rootOf.set(origin, root);
+      next.delete(id);
+    }
+    pending = next;
   }
-  if (pending.length) throw new Error(`resolveStories: merge chains from ${pending.join(', ')} too long`);
-  return [...roots.values()];
+  if (pending.size) throw new Error(`resolveStories: merge chains from ${[...pending.keys()].join(', ')} too long`);
+  return rootOf;
 }
 
 /** Adds members to a story, following it if a racing writer merged it meanwhile. */

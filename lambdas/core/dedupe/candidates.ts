@@ -27,9 +27,20 @@ export function rankCandidates(hits: readonly KeyMembers[], self: string, limit 
     .map(([id]) => id);
 }
 
-/** Keys whose known members span BOILERPLATE_STORIES or more stories. */
-export function boilerplateKeys(hits: readonly KeyMembers[], fetched: readonly StoredArticle[]): Set<string> {
-  const storyOf = new Map(fetched.map((a) => [a.fingerprint.articleId, a.storyId]));
+/**
+ * The story a candidate counts for when judging boilerplate: the one its finished assignment
+ * joined. An article still being assigned counts for none: racing copies of one story pass
+ * through several stories that are about to be merged, and counting those would make the
+ * story's own keys look like boilerplate to the next copy.
+ */
+export function settledStories(fetched: readonly StoredArticle[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of fetched) if (a.assignment) out.set(a.fingerprint.articleId, a.assignment.storyId);
+  return out;
+}
+
+/** Keys whose known members span BOILERPLATE_STORIES or more stories (`storyOf`: article id → story). */
+export function boilerplateKeys(hits: readonly KeyMembers[], storyOf: ReadonlyMap<string, string>): Set<string> {
   const out = new Set<string>();
   for (const hit of hits) {
     const stories = new Set<string>();
