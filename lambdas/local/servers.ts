@@ -1,5 +1,6 @@
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type * as DynamoDb from '@aws-sdk/client-dynamodb';
@@ -54,6 +55,7 @@ export async function startS3Server(directory: string): Promise<S3Server> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   guardS3rverKeys(server.store, require('s3rver/lib/models/error'));
   const info = (await server.run()) as AddressInfo;
+  keepIdleConnections(server.httpServer as HttpServer);
   return {
     endpoint: `http://${LOOPBACK}:${info.port}`,
     onObjectCreated: (listener) => server.on('event', listener),
@@ -66,12 +68,13 @@ export async function startDynalite(directory: string | null): Promise<RunningSe
   if (directory) mkdirSync(directory, { recursive: true });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const dynalite = require('dynalite');
-  const server: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(directory ? { path: directory } : {}) });
+  const server: HttpServer = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(directory ? { path: directory } : {}) });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, LOOPBACK, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  keepIdleConnections(server);
   return {
     endpoint: `http://${LOOPBACK}:${port}`,
     stop: () =>
@@ -84,6 +87,16 @@ export async function startDynalite(directory: string | null): Promise<RunningSe
         });
       }),
   };
+}
+
+/**
+ * Idle keep-alive connections stay open until the client or a stop closes them. Node closes them
+ * after 5 s by default; a client whose event loop is busy for longer (cleaning a huge page) does
+ * not see the close in time and sends its next call on a dead socket: "socket hang up", which
+ * costs a retry at best and fails the message at worst. The clients are our own, few and local.
+ */
+function keepIdleConnections(server: HttpServer): void {
+  server.keepAliveTimeout = 0;
 }
 
 export async function freePort(): Promise<number> {

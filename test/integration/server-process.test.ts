@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { startLocalRuntime } from '../../lambdas/local/runtime';
 
@@ -78,6 +79,29 @@ describe('embedded server process', () => {
       await rt.stop();
     }
     expect(await gone(rt.serverPid)).toBe(true);
+  }, 120_000);
+
+  it('answers a client whose event loop was busy for longer than an idle connection used to be kept', async () => {
+    // Cleaning a huge page holds the handler's event loop for seconds. Had the servers closed the
+    // idle keep-alive connections meanwhile (Node's default: after 5 s), the next call would go out
+    // on a socket already closed and fail with "socket hang up" before its close event was seen.
+    const rt = await startLocalRuntime({ dataDir: null });
+    try {
+      await rt.clients.s3.send(new PutObjectCommand({ Bucket: rt.names.bucket, Key: 'notes/busy.txt', Body: 'still here' }));
+      expect(await rt.deps.articles.get('no-such-id')).toBeNull();
+      const until = Date.now() + 6_000;
+      while (Date.now() < until) {
+        // Busy on purpose: a timer would let the close events through.
+      }
+      const got = await rt.clients.s3.send(new GetObjectCommand({ Bucket: rt.names.bucket, Key: 'notes/busy.txt' }));
+      expect(await got.Body?.transformToString()).toBe('still here');
+      // One attempt: the connection was still open, no retry was needed.
+      expect(got.$metadata.attempts).toBe(1);
+      const table = await rt.clients.dynamo.send(new DescribeTableCommand({ TableName: rt.names.articlesTable }));
+      expect(table.$metadata.attempts).toBe(1);
+    } finally {
+      await rt.stop();
+    }
   }, 120_000);
 
   it.each(['SIGKILL', 'SIGINT', 'SIGTERM'] as const)(
