@@ -1,4 +1,4 @@
-import { assignStory, leaveStory, liveStoryView, storyTree, type FingerprintIndexPort, type LeftStory } from '../core/dedupe';
+import { assignStory, leaveStory, liveStoryView, storyTree, type FingerprintIndexPort, type LeftStory, type StoryView } from '../core/dedupe';
 import { bestRanked } from '../core/dedupe/canonical';
 import type { ArticleRecord } from '../core/types';
 import type { ArticleStore } from '../adapters/article-store';
@@ -28,8 +28,19 @@ async function settledStoryView(storyId: string, port: FingerprintIndexPort) {
 }
 
 /**
+ * Passes over the members at most. Each pass after the first follows a change racing writers
+ * made meanwhile; they settle within a few, and every writer that changed the story syncs too.
+ */
+const SYNC_PASSES = 8;
+
+/**
  * Rewrites every member's story fields from the live story, and its member count (`exact`
  * after a member left; otherwise it only grows, see ArticleStore.setMemberCount).
+ *
+ * Writes are plain overwrites, so a writer holding an older view can land after one holding a
+ * newer view and put a stale canonical copy back. The story is therefore read again after each
+ * pass: when it is unchanged, nothing this pass wrote was stale; otherwise the next pass writes
+ * the newer view. Of racing writers, the last to finish reads the final story and writes it.
  */
 async function syncMembers(
   storyId: string,
@@ -38,7 +49,17 @@ async function syncMembers(
   self: ArticleRecord | null,
   count: 'grow' | 'exact',
 ): Promise<void> {
-  const view = await settledStoryView(storyId, port);
+  let view = await settledStoryView(storyId, port);
+  for (let pass = 1; ; pass++) {
+    await writeStoryFields(view, articles, self);
+    const after = await settledStoryView(view.storyId, port);
+    if (sameStoryFields(view, after) || pass >= SYNC_PASSES) break;
+    view = after;
+  }
+  await articles.setMemberCount(view.canonicalId, view.storyId, view.members.length, count);
+}
+
+async function writeStoryFields(view: StoryView, articles: ArticleStore, self: ArticleRecord | null): Promise<void> {
   for (const m of view.members) {
     const fields = { storyId: view.storyId, role: m.role, canonicalId: view.canonicalId };
     if (self && m.articleId === self.id) {
@@ -49,7 +70,11 @@ async function syncMembers(
     // confirms its own after writing.
     await articles.setStory(m.articleId, fields);
   }
-  await articles.setMemberCount(view.canonicalId, view.storyId, view.members.length, count);
+}
+
+function sameStoryFields(a: StoryView, b: StoryView): boolean {
+  const roles = (v: StoryView) => v.members.map((m) => `${m.articleId}:${m.role}`).join(',');
+  return a.storyId === b.storyId && a.canonicalId === b.canonicalId && roles(a) === roles(b);
 }
 
 /** Before the record is written: assign its story, and update other members when it changed the canonical copy or merged stories. */
