@@ -384,7 +384,7 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
     }
   }
 
-  /** BatchGetItem in chunks of 100, retrying unprocessed keys a bounded number of times. */
+  /** Consistent BatchGetItem in chunks of 100, retrying unprocessed keys a bounded number of times. */
   private async batchGet(keys: Item[]): Promise<Item[]> {
     const out: Item[] = [];
     const seen = new Set<string>();
@@ -394,7 +394,9 @@ export class DynamoFingerprintIndex implements FingerprintIndexPort {
       for (let attempt = 0; request.length > 0; attempt++) {
         if (attempt >= BATCH_GET_ATTEMPTS) throw new Error(`BatchGetItem: ${request.length} keys still unprocessed`);
         if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
-        const r = await this.dynamo.send(new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: request } } }));
+        // Strongly consistent: a racing writer put its fingerprint (and claimed its story) just
+        // before this article found it on a key; an eventually consistent read may not see it yet.
+        const r = await this.dynamo.send(new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: request, ConsistentRead: true } } }));
         out.push(...(r.Responses?.[this.tableName] ?? []));
         request = (r.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
       }

@@ -32,6 +32,23 @@ describe('DynamoFingerprintIndex on dynalite', () => {
     expect(again?.fingerprint.bodyHash).toBe(fp.bodyHash);
   });
 
+  it('reads articles and stories strongly consistent, as a racing writer needs to see what another just wrote', async () => {
+    const reads: { ConsistentRead?: boolean }[] = [];
+    const recorded = {
+      send: (command: { constructor: { name: string }; input: { RequestItems?: Record<string, { ConsistentRead?: boolean }> } }) => {
+        if (command.constructor.name === 'BatchGetItemCommand') reads.push(...Object.values(command.input.RequestItems ?? {}));
+        return clients.dynamo.send(command as never);
+      },
+    } as unknown as AwsClients['dynamo'];
+    const index = new DynamoFingerprintIndex(recorded, 'fingerprints');
+    const a = generateArticle(8);
+    await assignStory({ id: 'consistent-1', outlet: 'o', title: a.title, body: a.paragraphs.join('\n\n'), published: null, syndication: [] }, index);
+    await assignStory({ id: 'consistent-2', outlet: 'p', title: a.title, body: a.paragraphs.join('\n\n'), published: null, syndication: [] }, index);
+    await storyView('consistent-1', index);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.filter((r) => r.ConsistentRead !== true)).toEqual([]);
+  });
+
   it('adds to keys one UpdateItem each, since dynalite has no PartiQL batches (asked once per container)', async () => {
     const commands: string[] = [];
     const counted = {
