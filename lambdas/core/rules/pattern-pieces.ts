@@ -24,6 +24,9 @@ export const NAME_WORD = String.raw`[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]{0,20}`;
 /** A name of `n` words ("Ann Lee", "Ana María Duarte"). */
 export const nameOfWords = (n: number): string => Array.from({ length: n }, () => NAME_WORD).join(' ');
 
+/** Time zone abbreviations printed after a time ("07:45 GMT"): never a byline name. */
+export const TIME_ZONES = anyOf(['GMT', 'UTC', 'BST', 'WET', 'WEST', 'CET', 'CEST', 'EET', 'EEST', 'MSK', 'IST', 'JST', 'KST', 'AEST', 'AEDT', 'EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT']);
+
 /** "and" between two names, in the languages of the news. */
 export const NAME_AND = anyOf(['and', 'und', 'et', 'y', 'e', 'en', 'и', 've', 'و']);
 

@@ -65,7 +65,7 @@ export const TEXT_PATTERNS = {
   bylineBrackets: /^[（(]\s*|\s*[）)]$/g,
   /** The byline word before a name, or the CJK reporter label. */
   bylinePrefix: new RegExp(String.raw`^(${anyOf(BYLINE_PREFIX_WORDS)})\s*:?\s+|^(本报|新华社)?(记者|作者|文)\s*[:：/／]?\s*`, 'iu'),
-  /** What follows a name after a bar or bullet: "Ann Lee | Madrid". */
-  bylineTail: /\s*[|•].*$/,
+  /** What follows a name after a bar or bullet ("Ann Lee | Madrid"), or its day ("Tom Hale on Monday, … at 8:05 am"). */
+  bylineTail: /\s*[|•].*$|\s+on \p{L}{3,}.*$/u,
   twoLetters: /\p{L}{2}/u,
 } as const;
