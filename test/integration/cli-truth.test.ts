@@ -20,6 +20,8 @@ const HTML_PAGE = join(REPO_ROOT, 'test', 'fixtures', 'hostile');
 
 interface Run {
   code: number | null;
+  /** Set when the process was killed instead of exiting (code is then null). */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -36,7 +38,7 @@ function run(args: string[], opts: { env?: NodeJS.ProcessEnv; input?: string; re
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
     child.stdin.end(opts.input ?? '');
   });
 }
@@ -180,7 +182,7 @@ describe('news-ingest CLI tells the truth (built, spawned)', () => {
     expect(again.stderr).toMatch(/\nnews-ingest: Redrove 1 dead-lettered message\(s\); 1 dead-lettered again\.\n$/);
 
     const healed = await run(['redrive'], { env: { NEWS_INGEST_DATA_DIR: dataDir } });
-    expect(healed.code).toBe(0);
+    expect({ code: healed.code, signal: healed.signal, stderr: healed.stderr }).toEqual({ code: 0, signal: null, stderr: expect.any(String) });
     expect(healed.stderr).toBe('Redrove 1 dead-lettered message(s); 0 dead-lettered again.\n');
     const listed = JSON.parse((await run(['list', '--format', 'json'], { env: { NEWS_INGEST_DATA_DIR: dataDir } })).stdout) as ArticleRecord[];
     expect(listed.map((r) => r.sourceKey).sort()).toEqual(['raw/some-outlet/fine.txt', 'raw/some-outlet/unreachable.txt']);
