@@ -176,7 +176,7 @@ function itemNumber(s: BlockState): number {
 function markContentLists(states: BlockState[]): void {
   for (let i = 0; i < states.length; i++) {
     const s = states[i];
-    if (!isOpen(s) || !s.norm.endsWith(':') || s.words < T.listIntroMinWords) continue;
+    if (!isOpen(s) || !P.colonEnd.test(s.norm) || s.words < T.listIntroMinWords) continue;
     let j = i + 1;
     while (j < states.length && j - i <= T.listMaxItems && isOpen(states[j]) && !states[j].prose) j++;
     const items = j - i - 1;
@@ -303,7 +303,8 @@ function removeHeadingStacks(states: BlockState[]): void {
   let stack: BlockState[] = [];
   const flush = () => {
     const headings = stack.filter((h) => h.block.kind === 'heading').length;
-    const box = headings === stack.length ? headings >= T.headingStackMin : stack.length >= T.teaserStackMin && headings >= T.teaserStackMin / 2;
+    const box =
+      headings === stack.length ? headings >= T.headingStackMin : stack.length >= T.teaserStackMin && headings >= T.teaserStackMin * T.teaserStackHeadingShare;
     if (box) for (const h of stack) remove(h, S.headlineList.id, S.headlineList.category);
     stack = [];
   };
@@ -415,7 +416,7 @@ function removeTrailingShort(states: BlockState[]): void {
   for (let i = states.length - 1; i > last; i--) {
     const s = states[i];
     if (s.verdict !== 'keep') continue;
-    if (s.words > T.trailingShortMaxWords || (endsSentence(s.norm) && !s.norm.endsWith(':')) || isTrailingFact(s)) return;
+    if (s.words > T.trailingShortMaxWords || (endsSentence(s.norm) && !P.colonEnd.test(s.norm)) || isTrailingFact(s)) return;
     remove(s, S.trailingShort.id, S.trailingShort.category);
   }
 }

@@ -3,7 +3,7 @@
  * offset is written only when the page states a numeric one (or Z).
  */
 
-import { DATE_PATTERNS as D, MONTH_NAMES, TEXT_PATTERNS } from '../rules';
+import { DATE_PATTERNS as D, DATE_THRESHOLDS, MONTH_NAMES, TEXT_PATTERNS } from '../rules';
 
 const MONTHS: Record<string, number> = {};
 MONTH_NAMES.forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
@@ -11,7 +11,7 @@ MONTH_NAMES.forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function validDate(y: number, m: number, d: number): boolean {
-  return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  return y >= DATE_THRESHOLDS.minYear && y <= DATE_THRESHOLDS.maxYear && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
 /** Month number of a month word, any case ("MÄRZ", "Mart", "NİSAN"). */
@@ -35,6 +35,7 @@ function timePart(rest: string): string {
   if (ampm === 'p' && h < 12) h += 12;
   if (ampm === 'a' && h === 12) h = 0;
   if (h > 23 || min > 59) return '';
+  // No time zone is more than 14 hours from UTC.
   const offset = t[5] && Number(t[6]) <= 14 ? `${t[5]}${pad(Number(t[6]))}:${t[7] ?? '00'}` : '';
   return `T${pad(h)}:${pad(min)}${t[3] ? ':' + t[3] : ''}${offset}`;
 }
@@ -55,7 +56,7 @@ const ymd = (y: string, m: number, d: string, rest: string) => `${y}-${pad(m)}-$
 export function parseDateline(text: string): string | null {
   const iso = fromIso(text);
   if (iso) return iso;
-  const s = asciiDigits(text.slice(0, 200).normalize('NFC')).replace(D.twoWordMonth, (w) => w.replace(' ', '\u00a0'));
+  const s = asciiDigits(text.slice(0, DATE_THRESHOLDS.searchChars).normalize('NFC')).replace(D.twoWordMonth, (w) => w.replace(' ', '\u00a0'));
   // 19 March 2021 - 13:46 · 3. März 2021 · 19 de marzo de 2021 · 1er mars 2021 · 19 марта 2021 г.
   let m = D.dayMonthYear.exec(s);
   let month = m ? monthOf(m[2]) : undefined;

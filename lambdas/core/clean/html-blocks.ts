@@ -4,12 +4,12 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { Block, BlockKind } from '../types';
-import { HTML_CHROME_CONTAINER, STRUCTURE_THRESHOLDS as T } from '../rules';
+import { HTML_CHROME_CONTAINER, STRUCTURE_THRESHOLDS as T, TEXT_PATTERNS as P } from '../rules';
 import { parsePage, type DomEngine } from './html-dom';
 import { readHtmlMeta, type HtmlMeta } from './html-meta';
 import { extractJsonLd, stripActiveContent } from './html-prepare';
 import { bestRun } from './story-run';
-import { comparable, isProse } from './text-signals';
+import { collapseSpace, comparable, isProse } from './text-signals';
 
 export interface HtmlExtraction {
   blocks: Block[];
@@ -100,13 +100,13 @@ class BlockBuilder {
 
   add(text: string, inLink: boolean): void {
     this.text += text;
-    if (inLink) this.linkChars += text.replace(/\s+/g, '').length;
+    if (inLink) this.linkChars += text.replace(P.space, '').length;
   }
 
   flush(kind: BlockKind, chrome = false): void {
-    const text = this.text.replace(/\s+/g, ' ').trim();
+    const text = collapseSpace(this.text);
     if (text) {
-      const chars = text.replace(/\s+/g, '').length;
+      const chars = text.replace(P.space, '').length;
       this.blocks.push({ text, kind, linkDensity: chars ? Math.min(1, this.linkChars / chars) : 0, index: this.blocks.length, chrome });
     }
     this.text = '';

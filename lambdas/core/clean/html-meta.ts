@@ -1,6 +1,7 @@
 /**
  * Page metadata from <head> and JSON-LD, read before Readability rewrites the document.
  */
+import { HTML_METADATA } from '../rules';
 
 export interface HtmlMeta {
   /** Headline from JSON-LD or Open Graph; the <title> tag (with its site suffix) is left to Readability. */
@@ -35,8 +36,6 @@ interface JsonLdArticle {
   mainEntityOfPage?: unknown;
 }
 
-const ARTICLE_TYPES = /article|posting|report|blog/i;
-
 function collectArticles(node: unknown, out: JsonLdArticle[]): void {
   if (Array.isArray(node)) {
     for (const item of node) collectArticles(item, out);
@@ -46,7 +45,7 @@ function collectArticles(node: unknown, out: JsonLdArticle[]): void {
   const obj = node as Record<string, unknown>;
   const type = obj['@type'];
   const types = Array.isArray(type) ? type.map(String) : [String(type ?? '')];
-  if (types.some((t) => ARTICLE_TYPES.test(t))) out.push(obj as JsonLdArticle);
+  if (types.some((t) => HTML_METADATA.jsonLdArticleTypes.test(t))) out.push(obj as JsonLdArticle);
   if (obj['@graph']) collectArticles(obj['@graph'], out);
 }
 

@@ -6,57 +6,21 @@
  * `npm run eval:language`; the measured table and the reasons are in the README (Language).
  */
 import { franc } from 'franc';
+import { LANGUAGE_RULES as L, TEXT_PATTERNS as P } from '../rules';
 import { ISO_639_3_TO_1 } from './iso-639';
 
 /** franc reads at most 2,048 characters itself; more text would only cost time. */
 export const LANGUAGE_SAMPLE_CHARS = 2048;
 
-/**
- * Below this many letters a detector's guess between related languages is a coin toss, so it
- * does not overrule a page's own tag, and alone it names no language at all.
- */
-const MIN_LETTERS = 40;
-
-/**
- * Languages detectors confuse with each other on real text. When the page declares one and the
- * text reads as another of the same group, the page knows better (Indonesian vs Malay, Bosnian
- * vs Croatian vs Serbian, Catalan vs Spanish). A tag from another group is a
- * template default (WordPress themes ship `lang="en"` on German blogs), and the text wins.
- */
-const CLOSE_RELATIVES: readonly (readonly string[])[] = [
-  ['id', 'ms', 'jv', 'su'],
-  ['hr', 'bs', 'sr', 'sh', 'cnr'],
-  ['no', 'nb', 'nn', 'da'],
-  ['cs', 'sk'],
-  ['ru', 'uk', 'be'],
-  ['bg', 'mk'],
-  ['es', 'gl', 'pt'],
-  ['es', 'ca', 'oc'],
-  ['it', 'vec', 'sc'],
-  ['nl', 'af', 'fy', 'li'],
-  ['hi', 'mr', 'ne', 'bho', 'mai', 'mag'],
-  ['tr', 'az'],
-  ['fa', 'tg'],
-];
-
 function related(a: string, b: string): boolean {
-  return CLOSE_RELATIVES.some((group) => group.includes(a) && group.includes(b));
+  return L.closeRelatives.some((group) => group.includes(a) && group.includes(b));
 }
-
-/**
- * Regional varieties whose trigram profiles shadow a major language: franc reads one English
- * news paragraph in nine as Scots, and German as Low German. News in them is too rare to be
- * worth those misreadings.
- */
-const SHADOW_VARIETIES = ['sco', 'nds'];
-
-const LETTER = /\p{L}/gu;
 
 /** ISO 639-1 code (639-3 where a language has none) of the text's language, or null when unsure. */
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, LANGUAGE_SAMPLE_CHARS);
-  if ((sample.match(LETTER)?.length ?? 0) < MIN_LETTERS) return null;
-  const code = franc(sample, { minLength: MIN_LETTERS, ignore: SHADOW_VARIETIES });
+  if ((sample.match(P.letter)?.length ?? 0) < L.minLetters) return null;
+  const code = franc(sample, { minLength: L.minLetters, ignore: [...L.shadowVarieties] });
   return code === 'und' ? null : (ISO_639_3_TO_1[code] ?? code);
 }
 

@@ -43,7 +43,7 @@ export function mineBlock(text: string, match: RuleMatch, into: MinedMetadata): 
 
 /** Wire datelines at the top of the story ("MOSCOW (AP) —") name the copy's agency. */
 export function mineParagraphs(paragraphs: readonly string[], into: MinedMetadata): void {
-  for (const p of paragraphs.slice(0, 2)) {
+  for (const p of paragraphs.slice(0, T.wireDatelineParagraphs)) {
     const agency = datelineAgency(p);
     if (agency) pushUnique(into.syndication, [agency]);
   }

@@ -16,8 +16,7 @@ export interface Run {
 }
 
 export function runScore(run: Run): number {
-  // +1 smooths density so a lone long line (a footer, a disclaimer) is not a perfect run.
-  const density = run.proseBlocks / (run.end - run.start + 2);
+  const density = run.proseBlocks / (run.end - run.start + 1 + T.runDensitySmoothing);
   return run.proseChars * density ** T.runDensityExponent;
 }
 

@@ -10,12 +10,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Block, CleanResult } from '../types';
-import { STRUCTURE_THRESHOLDS as T } from '../rules';
+import { STRUCTURE_THRESHOLDS as T, TEXT_PATTERNS as P } from '../rules';
 import { comparable, effectiveWords, endsSentence } from './text-signals';
 
 /** Stable 16-hex key of a block's normalised text (case, quotes, dashes, spacing, digits folded). */
 export function templateLineKey(text: string): string {
-  const normal = comparable(text).replace(/\d+/g, '0');
+  const normal = comparable(text).replace(P.digitRun, '0');
   return createHash('sha256').update(normal).digest('hex').slice(0, 16);
 }
 

@@ -41,3 +41,12 @@ export const DATE_PATTERNS = {
   stripTime: /\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?|\s*(?:uhr|h)\b)?/i,
   stripEdgePunctuation: /^[\s\-–—|,•:]+|[\s\-–—|,•:]+$/g,
 } as const;
+
+/** Numbers that decide what reads as a date. */
+export const DATE_THRESHOLDS = {
+  /** Years outside this range are a number that looks like a date (a price, a count), not a date. */
+  minYear: 1900,
+  maxYear: 2100,
+  /** Characters of a dateline searched for its date: a date further in belongs to the text, not the stamp. */
+  searchChars: 200,
+} as const;

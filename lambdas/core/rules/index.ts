@@ -6,18 +6,22 @@
 import { createHash } from 'node:crypto';
 import { CHROME_TABLES } from './chrome-tables';
 import { HTML_CHROME_CONTAINER, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS } from './structural-rules';
-import { WIRE_AGENCIES, WIRE_DATELINE } from './agency-names';
+import { WIRE_AGENCIES, WIRE_AGENCY_PATTERNS, WIRE_DATELINE } from './agency-names';
 import { TEXT_PATTERNS } from './text-patterns';
-import { DATE_PATTERNS, MONTH_NAMES } from './date-patterns';
+import { DATE_PATTERNS, DATE_THRESHOLDS, MONTH_NAMES } from './date-patterns';
+import { HTML_METADATA } from './html-metadata';
+import { LANGUAGE_RULES } from './language-rules';
 
 export * from './rule-types';
 export * from './chrome-tables';
 export { HTML_CHROME_CONTAINER, STRUCTURAL_RULES, STRUCTURE_THRESHOLDS } from './structural-rules';
 export type { StructuralRule } from './structural-rules';
-export { WIRE_AGENCIES, WIRE_DATELINE } from './agency-names';
+export { WIRE_AGENCIES, WIRE_AGENCY_PATTERNS, WIRE_DATELINE } from './agency-names';
 export type { AgencyAlias } from './agency-names';
 export { TEXT_PATTERNS } from './text-patterns';
-export { DATE_PATTERNS, MONTH_NAMES } from './date-patterns';
+export { DATE_PATTERNS, DATE_THRESHOLDS, MONTH_NAMES } from './date-patterns';
+export { HTML_METADATA } from './html-metadata';
+export { LANGUAGE_RULES } from './language-rules';
 
 /** Bump when cleaning code changes output for the same rules. */
 export const CLEANER_VERSION = '1.2.0';
@@ -30,10 +34,14 @@ export const RULE_SET = {
   STRUCTURE_THRESHOLDS,
   HTML_CHROME_CONTAINER,
   WIRE_AGENCIES,
+  WIRE_AGENCY_PATTERNS,
   WIRE_DATELINE,
   TEXT_PATTERNS,
   DATE_PATTERNS,
+  DATE_THRESHOLDS,
   MONTH_NAMES,
+  HTML_METADATA,
+  LANGUAGE_RULES,
 };
 
 /** A rule's proof, not its behaviour: editing examples must not send every record to reprocess. */

@@ -14,6 +14,11 @@ export function anyOf(pieces: readonly string[]): string {
   return pieces.join('|');
 }
 
+/** Regex source that matches `text` literally (an agency name with a dot or a bracket in it). */
+export function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Words that introduce a byline name: "By", "Von", "Автор"; the colon after them is optional. */
 export const BY_WORDS = ['By', 'BY', 'by', 'Written by', 'Words by', 'Story by', 'Reporting by', 'Por', 'POR', 'Di', 'Von', 'VON', 'Par', 'PAR', 'Door', 'Автор', 'بقلم'];
 /** Labels that need a colon before the name: "Texto:", "Autor:". */

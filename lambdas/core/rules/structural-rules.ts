@@ -39,6 +39,8 @@ export const STRUCTURE_THRESHOLDS = {
   maxGapBlocks: 4,
   /** Weight of prose density in a run's score (prose chars × density^k). */
   runDensityExponent: 2,
+  /** Blocks added to a run's span when its density is taken, so a lone long line (a footer, a disclaimer) is not a perfect run. */
+  runDensitySmoothing: 1,
   /** A neighbouring run joins the story when its own prose density is at least this... */
   mergeMinDensity: 0.5,
   /** ...it carries at least this share of the story's prose characters... */
@@ -51,8 +53,10 @@ export const STRUCTURE_THRESHOLDS = {
   markedListMaxBlocks: 15,
   /** Consecutive headings with no text between them that make a headline box (HTML). */
   headingStackMin: 4,
-  /** Headings plus unpunctuated teaser lines in a row that make a headline box (half of them headings). */
+  /** Headings plus unpunctuated teaser lines in a row that make a headline box... */
   teaserStackMin: 8,
+  /** ...this share of them headings (kicker / headline pairs). */
+  teaserStackHeadingShare: 0.5,
   /** Longest teaser line (words) in such a box. */
   teaserMaxWords: 20,
   /** Words an all-capitals, unpunctuated line needs to be a promoted headline. */
@@ -157,6 +161,10 @@ export const STRUCTURE_THRESHOLDS = {
   echoedLeadMaxWords: 40,
   /** Longest name kept from a byline line. */
   bylineMaxChars: 100,
+  /** Leading paragraphs of the kept story searched for a wire dateline ("MOSCOW (AP) —"). */
+  wireDatelineParagraphs: 2,
+  /** Characters of such a paragraph searched for it. */
+  wireDatelineSearchChars: 120,
 } as const;
 
 /**

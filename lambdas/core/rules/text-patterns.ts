@@ -68,4 +68,10 @@ export const TEXT_PATTERNS = {
   /** What follows a name after a bar or bullet ("Ann Lee | Madrid"), or its day ("Tom Hale on Monday, … at 8:05 am"). */
   bylineTail: /\s*[|•].*$|\s+on \p{L}{3,}.*$/u,
   twoLetters: /\p{L}{2}/u,
+  /** A letter, counted to tell whether there is enough text to name its language. */
+  letter: /\p{L}/gu,
+  /** Digits, folded so an outlet's template line is one key whatever its counts and dates ("Image 2 of 5"). */
+  digitRun: /\d+/g,
+  /** A line ending in a colon: it introduces what follows (a story list, a box of facts). */
+  colonEnd: /:$/,
 } as const;

@@ -97,6 +97,48 @@ describe('RULES_VERSION', () => {
     expect(rulesVersionOf({ ...RULE_SET, STRUCTURE_THRESHOLDS: { ...RULE_SET.STRUCTURE_THRESHOLDS, headingMaxWords: 15 } })).not.toBe(RULES_VERSION);
   });
 
+  /** RULE_SET with the value at `path` replaced; a path outside RULE_SET throws, as editing it would prove nothing. */
+  function edited(path: readonly (string | number)[], value: unknown): unknown {
+    const replace = (node: unknown, depth: number): unknown => {
+      if (depth === path.length) return value;
+      const key = path[depth];
+      if (!node || typeof node !== 'object' || !(key in node)) throw new Error(`${path.join('.')} is not in RULE_SET`);
+      const source = node as Record<string | number, unknown>;
+      const copy = (Array.isArray(node) ? [...(node as unknown[])] : { ...source }) as Record<string | number, unknown>;
+      copy[key] = replace(source[key], depth + 1);
+      return copy;
+    };
+    return replace(RULE_SET, 0);
+  }
+
+  test('an edit outside the rule set is refused', () => {
+    expect(() => edited(['STRUCTURE_THRESHOLDS', 'noSuchThreshold'], 1)).toThrow(/not in RULE_SET/);
+  });
+
+  // Issue 16: the regexes and thresholds moved out of the cleaner are inside the hash.
+  test.each([
+    [['TEXT_PATTERNS', 'letter'], /\p{Lu}/gu],
+    [['TEXT_PATTERNS', 'digitRun'], /\d/g],
+    [['TEXT_PATTERNS', 'colonEnd'], /[:：]$/],
+    [['DATE_THRESHOLDS', 'minYear'], 1950],
+    [['DATE_THRESHOLDS', 'maxYear'], 2050],
+    [['DATE_THRESHOLDS', 'searchChars'], 100],
+    [['STRUCTURE_THRESHOLDS', 'runDensitySmoothing'], 2],
+    [['STRUCTURE_THRESHOLDS', 'teaserStackHeadingShare'], 0.75],
+    [['STRUCTURE_THRESHOLDS', 'wireDatelineParagraphs'], 3],
+    [['STRUCTURE_THRESHOLDS', 'wireDatelineSearchChars'], 80],
+    [['LANGUAGE_RULES', 'minLetters'], 20],
+    [
+      ['LANGUAGE_RULES', 'closeRelatives', 0],
+      ['id', 'ms'],
+    ],
+    [['LANGUAGE_RULES', 'shadowVarieties'], ['sco']],
+    [['HTML_METADATA', 'jsonLdArticleTypes'], /article/i],
+    [['WIRE_AGENCY_PATTERNS', 0, 'acronyms'], /\bAP\b/u],
+  ])('changes when %j changes', (path, value) => {
+    expect(rulesVersionOf(edited(path, value))).not.toBe(RULES_VERSION);
+  });
+
   test('does not change when only the examples of a rule change: they prove a rule, they do not make it cut', () => {
     const first = CHROME_TABLES[0];
     const proof = {

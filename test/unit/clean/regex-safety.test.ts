@@ -3,7 +3,7 @@
  * check), and hostile input must clean in bounded time.
  */
 import safeRegex from 'safe-regex2';
-import { CHROME_TABLES, DATE_PATTERNS, HTML_CHROME_CONTAINER, TEXT_PATTERNS, WIRE_DATELINE } from '../../../lambdas/core/rules';
+import { CHROME_TABLES, RULE_SET } from '../../../lambdas/core/rules';
 import { cleanArticle } from '../../../lambdas/core/clean';
 
 /**
@@ -26,13 +26,19 @@ test('rule ids are unique and namespaced', () => {
   for (const id of ids) expect(id).toMatch(/^[a-z-]+\.[a-z-]+$/);
 });
 
-const textPatterns = [
-  ...Object.entries(TEXT_PATTERNS).map(([name, pattern]) => [`TEXT_PATTERNS.${name}`, pattern] as const),
-  ...Object.entries(DATE_PATTERNS).map(([name, pattern]) => [`DATE_PATTERNS.${name}`, pattern] as const),
-];
-const containerPatterns = (['names', 'storyNames', 'chromeWords', 'hiddenStyle'] as const).map(
-  (k) => [`HTML_CHROME_CONTAINER.${k}`, HTML_CHROME_CONTAINER[k]] as const,
-);
+/**
+ * Every regex inside the rule set, wherever it sits, named by its path (a keyword rule by its
+ * id): what RULES_VERSION hashes is exactly what this test checks, so no pattern can be
+ * versioned without being checked.
+ */
+function regexesIn(value: unknown, path: string): (readonly [string, RegExp])[] {
+  if (value instanceof RegExp) return [[path, value]];
+  if (!value || typeof value !== 'object') return [];
+  const id = (value as { id?: unknown }).id;
+  const base = typeof id === 'string' ? id : path;
+  return Object.entries(value).flatMap(([key, inner]) => regexesIn(inner, `${base}.${key}`));
+}
+const ruleSetPatterns = regexesIn(RULE_SET, 'RULE_SET');
 
 test('an optional group is not a loop, a loop inside a loop still is', () => {
   expect(safeRegex(checkable(/(?:de\s+)?x/u))).toBe(true);
@@ -40,7 +46,18 @@ test('an optional group is not a loop, a loop inside a loop still is', () => {
   expect(safeRegex(checkable(/(?:(?:a+)?)+b/))).toBe(false);
 });
 
-test.each([...rules, ['WIRE_DATELINE', WIRE_DATELINE] as const, ...containerPatterns, ...textPatterns])('%s is safe-regex', (_id, pattern) => {
+test('the walk finds the regexes of every part of the rule set', () => {
+  const names = ruleSetPatterns.map(([name]) => name);
+  expect(names).toContain('RULE_SET.WIRE_DATELINE');
+  expect(names).toContain('RULE_SET.TEXT_PATTERNS.stamp');
+  expect(names).toContain('RULE_SET.DATE_PATTERNS.time');
+  expect(names).toContain('RULE_SET.HTML_CHROME_CONTAINER.names');
+  expect(names).toContain('RULE_SET.HTML_METADATA.jsonLdArticleTypes');
+  expect(names).toContain('RULE_SET.WIRE_AGENCY_PATTERNS.0.acronyms');
+  for (const [id] of rules) expect(names).toContain(`${id}.pattern`);
+});
+
+test.each(ruleSetPatterns)('%s is safe-regex', (_name, pattern) => {
   expect(safeRegex(checkable(pattern))).toBe(true);
 });
 
