@@ -4,12 +4,13 @@
  * Detection is franc (trigram profiles of 187 languages, pure JavaScript, synchronous, ~350 KB
  * minified). It was chosen over eld, tinyld, cld3-asm, lande and franc-min by
  * `npm run eval:language`; the measured table and the reasons are in the README (Language).
+ * franc's own scoring is replaced by an indexed one with the same answers (trigram-detect.ts).
  */
-import { franc } from 'franc';
 import { ISO_639_3_TO_1 } from './iso-639';
+import { FRANC_MAX_LENGTH, francLanguage } from './trigram-detect';
 
 /** franc reads at most 2,048 characters itself; more text would only cost time. */
-export const LANGUAGE_SAMPLE_CHARS = 2048;
+export const LANGUAGE_SAMPLE_CHARS = FRANC_MAX_LENGTH;
 
 /**
  * Below this many letters a detector's guess between related languages is a coin toss, so it
@@ -56,7 +57,7 @@ const LETTER = /\p{L}/gu;
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, LANGUAGE_SAMPLE_CHARS);
   if ((sample.match(LETTER)?.length ?? 0) < MIN_LETTERS) return null;
-  const code = franc(sample, { minLength: MIN_LETTERS, ignore: SHADOW_VARIETIES });
+  const code = francLanguage(sample, { minLength: MIN_LETTERS, ignore: SHADOW_VARIETIES });
   return code === 'und' ? null : (ISO_639_3_TO_1[code] ?? code);
 }
 
