@@ -182,17 +182,22 @@ const proseChars = (b: Block) => (b.linkDensity < T.linkDenseShare && isProse(b.
 function pageStory(page: readonly PageBlock[], picked: readonly Block[]): Block[] | null {
   const profile = page.map((b) => (b.chrome ? 0 : proseChars(b)));
   const run = bestRun(profile, T.maxGapBlocks);
-  if (!run) return null;
-  // Readability may split or join paragraphs differently (it rewrites <div>s and <br>s), so coverage is by containment.
-  const pickedText = picked.map((b) => comparable(b.text)).join(' ');
+  // Each test below can veto the run on its own; the cheap ones go first.
+  if (!run || run.proseChars < T.pageRunMinChars) return null;
+  const pickedKeys = picked.map((b) => comparable(b.text));
   // Readability's prose that the page shows inside furniture (an author box, a sidebar) is not story evidence.
   const chromeKeys = new Set(page.filter((b) => b.chrome).map((b) => comparable(b.text)));
-  const pickedProse = picked.reduce((n, b) => n + (chromeKeys.has(comparable(b.text)) ? 0 : proseChars(b)), 0);
+  const pickedProse = picked.reduce((n, b, k) => n + (chromeKeys.has(pickedKeys[k]) ? 0 : proseChars(b)), 0);
+  if (run.proseChars < pickedProse * T.pageRunMinGain) return null;
+  // Readability may split or join paragraphs differently (it rewrites <div>s and <br>s), so coverage is by containment.
+  const pickedText = pickedKeys.join(' ');
+  const pageKeys: (string | undefined)[] = [];
+  const pageKey = (i: number) => (pageKeys[i] ??= comparable(page[i].text));
   let covered = 0;
-  for (let i = run.start; i <= run.end; i++) if (profile[i] > 0 && pickedText.includes(comparable(page[i].text))) covered += profile[i];
-  if (run.proseChars < T.pageRunMinChars || run.proseChars < pickedProse * T.pageRunMinGain || covered > run.proseChars * T.pageRunMaxCovered) return null;
+  for (let i = run.start; i <= run.end; i++) if (profile[i] > 0 && pickedText.includes(pageKey(i))) covered += profile[i];
+  if (covered > run.proseChars * T.pageRunMaxCovered) return null;
   let { start, end } = run;
-  const inPick = (i: number) => i >= 0 && i < page.length && !page[i].chrome && pickedText.includes(comparable(page[i].text));
+  const inPick = (i: number) => i >= 0 && i < page.length && !page[i].chrome && pickedText.includes(pageKey(i));
   while (inPick(start - 1)) start--;
   while (inPick(end + 1)) end++;
   return page.slice(start, end + 1).map((b, index) => ({ text: b.text, kind: b.kind, linkDensity: b.linkDensity, index }));
@@ -205,7 +210,8 @@ export function htmlToBlocks(html: string, engine: DomEngine): HtmlExtraction {
     const meta = readHtmlMeta(page.document, jsonLd);
     // Readability rewrites the document it reads, so the page is flattened first.
     const wholePage = pageBlocks(page.document);
-    const article = new Readability<Element>(page.document, { serializer: (el) => el as Element }).parse();
+    // keepClasses: nothing reads class names in Readability's pick, so its pass stripping them is skipped.
+    const article = new Readability<Element>(page.document, { serializer: (el) => el as Element, keepClasses: true }).parse();
     const builder = new BlockBuilder();
     if (article?.content) {
       walk(article.content, 'paragraph', false, builder);

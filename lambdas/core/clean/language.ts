@@ -4,13 +4,14 @@
  * Detection is franc (trigram profiles of 187 languages, pure JavaScript, synchronous, ~350 KB
  * minified). It was chosen over eld, tinyld, cld3-asm, lande and franc-min by
  * `npm run eval:language`; the measured table and the reasons are in the README (Language).
+ * franc's own scoring is replaced by an indexed one with the same answers (trigram-detect.ts).
  */
-import { franc } from 'franc';
 import { LANGUAGE_RULES as L, TEXT_PATTERNS as P } from '../rules';
 import { ISO_639_3_TO_1 } from './iso-639';
+import { FRANC_MAX_LENGTH, francLanguage } from './trigram-detect';
 
 /** franc reads at most 2,048 characters itself; more text would only cost time. */
-export const LANGUAGE_SAMPLE_CHARS = 2048;
+export const LANGUAGE_SAMPLE_CHARS = FRANC_MAX_LENGTH;
 
 function related(a: string, b: string): boolean {
   return L.closeRelatives.some((group) => group.includes(a) && group.includes(b));
@@ -20,7 +21,7 @@ function related(a: string, b: string): boolean {
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, LANGUAGE_SAMPLE_CHARS);
   if ((sample.match(P.letter)?.length ?? 0) < L.minLetters) return null;
-  const code = franc(sample, { minLength: L.minLetters, ignore: [...L.shadowVarieties] });
+  const code = francLanguage(sample, { minLength: L.minLetters, ignore: L.shadowVarieties });
   return code === 'und' ? null : (ISO_639_3_TO_1[code] ?? code);
 }
 

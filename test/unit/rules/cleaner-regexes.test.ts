@@ -24,6 +24,9 @@ const MECHANICS = [
   'language.ts /^([a-z]{2,3})(?![a-z])/i',
   // Line breaks of a text dump.
   'text-blocks.ts /\\r\\n|\\r|\\n/',
+  // franc's own text normalisation, repeated so the indexed scoring gives franc's answers.
+  'trigram-detect.ts /[\\u0021-\\u0040]+/g',
+  'trigram-detect.ts /\\s+/g',
 ];
 
 /** Regex literals and `RegExp(...)` constructions in a source text, as "/source/flags" or "RegExp(args)". */
