@@ -75,6 +75,22 @@ function applyRules(states: BlockState[], options: CleanOptions): void {
     // Edge rules (bylines, author boxes) wait until the story run is known.
     if (s.match && s.match.rule.where !== 'edge') removeByMatch(s);
   }
+  joinBylineValues(states, tables);
+}
+
+/**
+ * A bare "By" label opens its byline: the line after it is the name when the two read together
+ * as a byline ("By" + "Sarah Lane"). The name line then carries that byline match, so it is
+ * removed and mined as the byline instead of passing for a headline or a story line.
+ */
+function joinBylineValues(states: BlockState[], tables: ReturnType<typeof activeTables>): void {
+  for (let i = 0; i + 1 < states.length; i++) {
+    const label = states[i];
+    const value = states[i + 1];
+    if (!ruleOpens(label.match?.rule, 'byline-value') || value.match || value.verdict !== 'undecided') continue;
+    const joined = matchRule(`${label.norm.replace(P.colonEnd, '')} ${value.norm}`, tables);
+    if (joined?.rule.extract === 'byline') value.match = joined;
+  }
 }
 
 /** A whole line that is a bracketed picture credit: "(Image credit: NASA/JPL)". */

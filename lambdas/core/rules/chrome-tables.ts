@@ -130,7 +130,7 @@ export const BYLINE_DATELINE: RuleTable<'byline'> = {
     { id: 'byline.reporter-cjk', pattern: /^[（(]?(本报|本台)?(记者|作者|文|撰文)[：: /／]{0,2}\p{Script=Han}{2,4}[ 、，\p{Script=Han}]{0,15}[）)]?$/u, maxChars: 40, extract: 'byline', where: 'edge',
       examples: ['（记者 张伟）', '记者：李明'],
       nearMisses: ['记者们在会议上提问，市长回答了关于新图书馆的问题。'] },
-    { id: 'byline.by-label', pattern: /^(by|por|von|di|par|door|yazan|بقلم|记者|texto|text|tekst):?$/iu, maxChars: 8, where: 'edge',
+    { id: 'byline.by-label', pattern: /^(by|por|von|di|par|door|yazan|بقلم|记者|texto|text|tekst):?$/iu, maxChars: 8, where: 'edge', opens: ['byline-value'],
       examples: ['By', 'Von'],
       nearMisses: ['Bye'] },
     { id: 'byline.date-then-name', pattern: new RegExp(String.raw`^(${anyOf([DAY_MONTH_YEAR, NUMERIC_DATE, CJK_DATE])}) ?[-–—|,] ?\d{1,2}[:.]\d{2}( am| pm| AM| PM)?( ${TIME_ZONES})? (?!${TIME_ZONES}$)(${anyOf([1, 2, 3].map(nameOfWords))})$`, 'u'), maxChars: 100, extract: 'byline', where: 'edge',

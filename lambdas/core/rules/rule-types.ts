@@ -37,8 +37,10 @@ export type RuleCategory = ChromeCategory | 'structure' | 'template' | 'metadata
  * - `box`: a box of headlines; the short unpunctuated lines after it belong to it, and a
  *   story that resumes after it is not ended by it.
  * - `tag-values`: the tag values on the lines after a bare "Tags" label.
+ * - `byline-value`: the name on the line after a bare "By" label, when label and name read
+ *   together as a byline (text dumps put the label and the linked name on lines of their own).
  */
-export type Opens = 'section' | 'box' | 'tag-values';
+export type Opens = 'section' | 'box' | 'tag-values' | 'byline-value';
 
 /** What the matcher reads of a rule: shipped rules and rules injected by configuration alike. */
 export interface BaseRule {
