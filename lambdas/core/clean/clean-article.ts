@@ -10,7 +10,7 @@ import { htmlToBlocks, type HtmlExtraction } from './html-blocks';
 import type { DomEngine } from './html-dom';
 import { recordLanguage } from './language';
 import { activeTables, matchRule, type RuleMatch } from './match-rules';
-import { emptyMetadata, mineBlock, mineParagraphs } from './metadata';
+import { bylineName, emptyMetadata, mineBlock, mineParagraphs } from './metadata';
 import { bestRun, type Run } from './story-run';
 import { isTemplateSafeProse, templateLineKey } from './template';
 import { comparable, endsSentence, hasWordChars, isGluedTeaser, isHeadingLike, titleCaseShare } from './text-signals';
@@ -574,7 +574,7 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
     reason: storyWords >= T.minStoryWords ? null : NO_TEXT_REASON,
     title: title?.trim() || null,
     standfirst: standfirst?.trim() || null,
-    byline: (html ? (html.meta.byline ?? html.readabilityByline) : null) ?? mined.byline,
+    byline: htmlByline(html) ?? mined.byline,
     published: (html?.meta.published ? parseDateline(html.meta.published) : null) ?? mined.published,
     syndication: mined.syndication,
     credits: mined.credits,
@@ -586,6 +586,12 @@ export function cleanDetailed(input: CleanInput, options: CleanOptions = {}): Cl
   };
   const trace = states.map((s) => ({ text: s.block.text, kept: s.verdict === 'keep', role: s.role, rule: s.rule, prose: s.prose }));
   return { result, kept, trace };
+}
+
+/** The page's own byline (meta tags, else Readability's pick), read as the text path reads one: "By Ann Lee" → "Ann Lee". */
+function htmlByline(html: HtmlExtraction | null): string | null {
+  const raw = html ? (html.meta.byline ?? html.readabilityByline) : null;
+  return raw ? bylineName(raw) : null;
 }
 
 export function cleanArticle(input: CleanInput, options: CleanOptions = {}): CleanResult {
