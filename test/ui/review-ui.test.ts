@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { startLocalRuntime, type LocalRuntime } from '../../lambdas/local/runtime';
 import { startApiServer } from '../../lambdas/local/api-server';
 import { QueryService } from '../../lambdas/adapters/query-service';
@@ -91,12 +91,16 @@ describe('review UI in a browser', () => {
     const page = await ctx.newPage();
     page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
     const fetched: Promise<number>[] = [];
-    page.on('requestfinished', (req) => fetched.push(req.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
+    const record = (req: Request) => fetched.push(req.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+    page.on('requestfinished', record);
     const started = Date.now();
     const res = await page.goto(server.url + path, { waitUntil: 'load' });
     const ms = Date.now() - started;
     // `load` covers the stylesheet and script; a lazy frame (the raw page) may load after it.
     if ((await page.locator('iframe').count()) > 0) await page.waitForLoadState('networkidle');
+    // Measured: a request that finishes later (the test may act on the page) is not this view's
+    // weight, and asking its size after the page closed would fail outside the test.
+    page.off('requestfinished', record);
     const sizes = await Promise.all(fetched);
     weights.push({ view, url: path, requests: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0), ms });
     return { page, status: res?.status() ?? 0 };
